@@ -1,0 +1,18 @@
+package dev.socknotes.report;
+
+/** How bad a {@link Diagnostic} is; only errors fail a build. */
+public enum Severity {
+    ERROR("error"),
+    WARNING("warning"),
+    NOTE("note");
+
+    private final String label;
+
+    Severity(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
