@@ -1,7 +1,94 @@
 package dev.socknotes.cli;
 
+import dev.socknotes.Socknotes;
+import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Setting;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The command line: {@code build}, {@code update} and {@code serve}, each taking the settings as
+ * flags ({@code --slow true}); {@code from-properties} takes them from {@code socknotes.*} system
+ * properties, which is how Maven starts it. Exit codes: 0 success, 1 errors in the sources, 2 usage.
+ */
 public final class Main {
+    public static final int OK = 0;
+    public static final int ERRORS = 1;
+    public static final int USAGE = 2;
+
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("java " + System.getProperty("java.version"));
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        int code = run(List.of(args), Path.of("").toAbsolutePath(), System.out, System.err);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs a command; never calls System.exit, so tests can call it. */
+    public static int run(List<String> args, Path projectRoot, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+            (args.isEmpty() ? err : out).print(usage());
+            return args.isEmpty() ? USAGE : OK;
+        }
+        String command = args.getFirst();
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        switch (command) {
+            case "from-properties" -> {
+                for (Setting s : Setting.values()) {
+                    Optional.ofNullable(System.getProperty(s.property())).ifPresent(v -> values.put(s, v));
+                }
+            }
+            case "build", "update", "serve" -> values.put(Setting.MODE, command);
+            default -> {
+                err.println("socknotes: unknown command '" + command + "'");
+                err.print(usage());
+                return USAGE;
+            }
+        }
+        for (int i = 1; i < args.size(); i++) {
+            Optional<Setting> s = Setting.ofFlag(args.get(i));
+            if (s.isEmpty() || s.get() == Setting.MODE || i + 1 >= args.size()) {
+                err.println("socknotes: " + (s.isEmpty() || s.get() == Setting.MODE ? "unknown option '" + args.get(i) + "'"
+                        : "option " + args.get(i) + " needs a value"));
+                err.print(usage());
+                return USAGE;
+            }
+            values.put(s.get(), args.get(++i));
+        }
+        BuildConfig config;
+        try {
+            config = BuildConfig.from(projectRoot, values);
+        } catch (IllegalArgumentException e) {
+            err.println("socknotes: " + e.getMessage());
+            return USAGE;
+        }
+        if (config.mode() == dev.socknotes.config.Mode.SERVE) {
+            return PreviewServer.serve(config, out);
+        }
+        Socknotes.BuildResult result = new Socknotes(config, out).run();
+        return result.exitCode() == 0 ? OK : ERRORS;
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("""
+                usage: socknotes build|update|serve [options]
+                  build    execute and verify every snippet, then write the site (default target/site)
+                  update   execute, then rewrite the output blocks in content/ to what the snippets printed
+                  serve    build, serve on 127.0.0.1 and rebuild when content/ or templates/ change
+                options (each also a system property socknotes.NAME for Maven: -Dsocknotes.slow=true):
+                """);
+        for (Setting s : Setting.values()) {
+            if (s != Setting.MODE) {
+                sb.append(String.format("  %-12s %s%n", s.flag(), s.description()));
+            }
+        }
+        return sb.toString();
     }
 }

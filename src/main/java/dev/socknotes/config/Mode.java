@@ -1,0 +1,11 @@
+package dev.socknotes.config;
+
+/** What a run of socknotes does. */
+public enum Mode {
+    /** Execute every snippet, fail on any difference, write the site (the default; CI). */
+    BUILD,
+    /** Execute, then rewrite the output blocks in content/ to what the snippets printed. */
+    UPDATE,
+    /** Build, serve the site on loopback, rebuild on change (preview). */
+    SERVE
+}

@@ -1,0 +1,102 @@
+package dev.socknotes.render;
+
+import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Environment;
+import dev.socknotes.verify.VerifiedSnippet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Pages the build writes itself, in both languages: the status of every snippet, and the
+ * support library's source with the commands that re-verify a topic on a reader's machine.
+ */
+public final class GeneratedPages {
+    public static final String VERIFICATION = "verification";
+    public static final String SUPPORT = "support-library";
+
+    private final UiStrings ui;
+
+    public GeneratedPages(UiStrings ui) {
+        this.ui = ui;
+    }
+
+    /** One row of the status page. */
+    public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet) {}
+
+    public RenderedTopic verificationPage(List<StatusRow> rows, Environment env, LocalDate date, int order) {
+        Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("<p>").append(esc(ui.get(lang, "verification.intro"))).append("</p>\n");
+            if (env != null) {
+                sb.append("<p class=\"environment\">").append(esc(ui.get(lang, "verification.environment")))
+                        .append(" <code>").append(esc(env.display())).append("</code></p>\n");
+            }
+            sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, "verification.topic")))
+                    .append("</th><th>").append(esc(ui.get(lang, "verification.snippet"))).append("</th><th>")
+                    .append(esc(ui.get(lang, "verification.status"))).append("</th></tr></thead><tbody>\n");
+            for (StatusRow r : rows) {
+                var s = r.snippet().snippet();
+                sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
+                        .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
+                        .append("\"><code>").append(esc(s.reference())).append("</code></a></td><td class=\"status-")
+                        .append(r.snippet().status().jsonName()).append("\">")
+                        .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td></tr>\n");
+            }
+            sb.append("</tbody></table>");
+            pages.put(lang, page(VERIFICATION, lang, ui.get(lang, "verification.title"), ui.get(lang, "verification.summary"),
+                    date, sb.toString()));
+        }
+        return new RenderedTopic(VERIFICATION, order, pages);
+    }
+
+    public RenderedTopic supportPage(Map<String, String> sources, LocalDate date, int order) {
+        Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            List<Section> sections = new ArrayList<>();
+            String intro = "<p>" + esc(ui.get(lang, "support.intro")) + "</p>\n"
+                    + "<p><a class=\"download\" href=\"../support/" + SupportBundle.JAR_NAME + "\">"
+                    + esc(SupportBundle.JAR_NAME) + "</a></p>\n"
+                    + "<pre class=\"command\"><code>" + esc(jshellCommand("TOPIC.jsh")) + "</code></pre>";
+            sections.add(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, intro))));
+            List<TocEntry> toc = new ArrayList<>();
+            for (var e : sources.entrySet()) {
+                String id = "src-" + e.getKey().replace(".java", "").toLowerCase(java.util.Locale.ROOT);
+                toc.add(new TocEntry(id, 2, esc(e.getKey())));
+                sections.add(new Section(id, 2, esc(e.getKey()), List.of(new Chunk(Chunk.Kind.PROSE,
+                        "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>"))));
+            }
+            pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, "support.title"), ui.get(lang, "support.summary"),
+                    date, sections, toc, "src/main/java/" + SupportBundle.PACKAGE_DIR));
+        }
+        return new RenderedTopic(SUPPORT, order, pages);
+    }
+
+    /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */
+    public String reverifyBox(Lang lang, String topic) {
+        return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, "reverify.title")) + "</summary>"
+                + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
+                + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
+                + "<li><a href=\"../support/" + SupportBundle.JAR_NAME + "\">" + SupportBundle.JAR_NAME + "</a></li></ul>"
+                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh")) + "</code></pre></details>";
+    }
+
+    /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
+    public static String jshellCommand(String script) {
+        return "jshell --feedback silent --class-path " + SupportBundle.JAR_NAME
+                + " -R--enable-native-access=ALL-UNNAMED " + script;
+    }
+
+    private static RenderedPage page(String key, Lang lang, String title, String summary, LocalDate date, String html) {
+        return new RenderedPage(key, lang, title, summary, date,
+                List.of(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, html)))), List.of(), "(generated)");
+    }
+
+    private static String esc(String s) {
+        return Entities.escape(s);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.socknotes.render;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.socknotes.exec.Environment;
+import dev.socknotes.snippet.Markdown;
+import dev.socknotes.snippet.ParsedPage;
+import dev.socknotes.snippet.Snippet;
+import dev.socknotes.verify.VerifiedSnippet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Renders a parsed page to HTML split into sections (at headings with explicit ids) and chunks
+ * (prose and snippets), rewriting links to other topics' sources into links to their pages.
+ */
+public final class PageRenderer {
+    private static final HtmlRenderer HTML = HtmlRenderer.builder(Markdown.OPTIONS).build();
+
+    private final SnippetHtml snippetHtml;
+
+    public PageRenderer(UiStrings ui) {
+        this.snippetHtml = new SnippetHtml(ui);
+    }
+
+    /**
+     * @param verified what to show for each of the page's snippets, in order
+     * @param intro    extra HTML placed at the top of the intro section (verdict badges), or ""
+     */
+    public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
+        var page = parsed.page();
+        rewriteLinks(parsed);
+        Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
+        for (VerifiedSnippet v : verified) {
+            bySnippet.put(v.snippet(), v);
+        }
+        Map<Node, ParsedPage.HeadingRef> headings = new IdentityHashMap<>();
+        parsed.headings().forEach(h -> headings.put(h.node(), h));
+
+        List<Section> sections = new ArrayList<>();
+        List<TocEntry> toc = new ArrayList<>();
+        SectionBuilder current = new SectionBuilder(null, 0, "");
+        if (!intro.isEmpty()) {
+            current.prose.append(intro).append('\n');
+        }
+        for (Node node : parsed.document().getChildren()) {
+            if (parsed.snippetNodes().containsKey(node)) {
+                Snippet s = parsed.snippetNodes().get(node);
+                if (s != null && node == findFence(parsed, s)) {
+                    VerifiedSnippet v = bySnippet.get(s);
+                    if (v != null) {
+                        current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env));
+                    }
+                }
+                continue;
+            }
+            if (node instanceof Heading h && headings.containsKey(h)) {
+                ParsedPage.HeadingRef ref = headings.get(h);
+                String rendered = HTML.render(node);
+                Element el = Jsoup.parseBodyFragment(rendered).body().child(0);
+                String inner = el.html();
+                String id = ref.explicitId() != null ? ref.explicitId() : el.id();
+                if (ref.level() <= 3 && !id.isEmpty()) {
+                    toc.add(new TocEntry(id, ref.level(), inner));
+                }
+                if (ref.explicitId() != null) {
+                    sections.add(current.build());
+                    current = new SectionBuilder(id, ref.level(), inner);
+                    continue;
+                }
+            }
+            current.prose.append(HTML.render(node));
+        }
+        sections.add(current.build());
+        List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty()).toList();
+        return new RenderedPage(page.topicKey(), page.lang(), page.header().title(), page.header().summary(),
+                page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
+    }
+
+    private static Node findFence(ParsedPage parsed, Snippet s) {
+        for (var e : parsed.snippetNodes().entrySet()) {
+            if (e.getValue() == s && e.getKey() instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
+                    && f.getInfo().toString().strip().startsWith("java")) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Points links at the other topic's page; the views share one folder layout, so one URL fits all. */
+    private static void rewriteLinks(ParsedPage parsed) {
+        Path from = Path.of(parsed.page().topicKey()).getParent();
+        for (ParsedPage.TopicLink link : parsed.links()) {
+            Path target = Path.of(link.targetTopic() + ".html");
+            String rel = (from == null ? target : from.relativize(target)).toString().replace('\\', '/');
+            String url = rel + (link.anchor() == null ? "" : "#" + link.anchor());
+            if (link.node() instanceof com.vladsch.flexmark.ast.LinkNodeBase l) {
+                l.setUrl(BasedSequence.of(url));
+            }
+        }
+    }
+
+    private static final class SectionBuilder {
+        final String id;
+        final int level;
+        final String heading;
+        final List<Chunk> chunks = new ArrayList<>();
+        final StringBuilder prose = new StringBuilder();
+
+        SectionBuilder(String id, int level, String heading) {
+            this.id = id;
+            this.level = level;
+            this.heading = heading;
+        }
+
+        void snippet(String html) {
+            flushProse();
+            chunks.add(new Chunk(Chunk.Kind.SNIPPET, html));
+        }
+
+        void flushProse() {
+            if (!prose.toString().isBlank()) {
+                chunks.add(new Chunk(Chunk.Kind.PROSE, prose.toString().strip()));
+            }
+            prose.setLength(0);
+        }
+
+        Section build() {
+            flushProse();
+            return new Section(id, level, heading, chunks);
+        }
+    }
+}

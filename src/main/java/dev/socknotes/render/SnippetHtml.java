@@ -1,0 +1,59 @@
+package dev.socknotes.render;
+
+import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Environment;
+import dev.socknotes.verify.SnippetStatus;
+import dev.socknotes.verify.VerifiedSnippet;
+import java.text.MessageFormat;
+import java.util.Locale;
+import org.jsoup.nodes.Entities;
+
+/** The HTML of one run snippet: its code and the output this build verified (or recorded). */
+public final class SnippetHtml {
+    private final UiStrings ui;
+
+    public SnippetHtml(UiStrings ui) {
+        this.ui = ui;
+    }
+
+    public String render(VerifiedSnippet v, Lang lang, String topic, Environment env) {
+        var s = v.snippet();
+        String code = "<pre class=\"snippet-code\"><code class=\"language-java\">" + escape(s.code()) + "</code></pre>";
+        String ref = escape(topic + "#" + s.options().id().orElse(String.valueOf(s.index() + 1)));
+        if (s.options().hidden()) {
+            return "<details class=\"snippet snippet-hidden\" id=\"" + s.anchor() + "\" data-snippet=\"" + ref + "\">"
+                    + "<summary>" + escape(ui.get(lang, "snippet.setupCode")) + "</summary>" + code + "</details>";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("<figure class=\"snippet\" id=\"").append(s.anchor()).append("\" data-snippet=\"").append(ref).append("\">");
+        sb.append(code);
+        if (s.options().silent()) {
+            sb.append("<div class=\"snippet-output snippet-silent\"><div class=\"snippet-status\">")
+                    .append(escape(ui.get(lang, "snippet.silent"))).append("</div></div>");
+        } else if (v.shownOutput() != null) {
+            String kind = switch (v.status()) {
+                case VERIFIED, CACHED -> s.options().throwsClass().isPresent() ? "snippet-verified snippet-threw" : "snippet-verified";
+                default -> "snippet-recorded";
+            };
+            sb.append("<div class=\"snippet-output ").append(kind).append("\">");
+            sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env))).append("</div>");
+            sb.append("<pre><samp>").append(escape(v.shownOutput())).append("</samp></pre></div>");
+        }
+        return sb.append("</figure>").toString();
+    }
+
+    private String statusLine(SnippetStatus status, Lang lang, Environment env) {
+        String where = env == null ? "" : " · " + MessageFormat.format(ui.get(lang, "snippet.verifiedOn"), env.display());
+        return switch (status) {
+            case VERIFIED -> ui.get(lang, "snippet.verified") + where;
+            case CACHED -> ui.get(lang, "snippet.cached") + where;
+            case RECORDED -> ui.get(lang, "snippet.recorded");
+            case NOT_VERIFIED_HERE -> ui.get(lang, "snippet.recordedNonLinux");
+            case FAILED -> status.name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    static String escape(String s) {
+        return Entities.escape(s);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.socknotes.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.socknotes.exec.Environment;
+import dev.socknotes.render.GeneratedPages;
+
+/** {@code verification.json}: every snippet's status and where it was verified; no timings. */
+public final class VerificationJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private VerificationJson() {}
+
+    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env) {
+        ObjectNode root = JSON.createObjectNode();
+        if (env != null) {
+            ObjectNode e = root.putObject("environment");
+            e.put("os", "Linux");
+            e.put("kernelRelease", env.kernelRelease());
+            e.put("javaVendor", env.javaVendor());
+            e.put("javaVersion", env.javaVersion());
+        }
+        ArrayNode snippets = root.putArray("snippets");
+        for (var r : rows) {
+            var s = r.snippet().snippet();
+            ObjectNode n = snippets.addObject();
+            n.put("topic", r.topic());
+            n.put("id", s.options().id().orElse(null));
+            n.put("reference", s.reference());
+            n.put("source", s.file().toString().replace('\\', '/') + ":" + s.fenceLine());
+            n.put("status", r.snippet().status().jsonName());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.socknotes.snippet;
+
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.socknotes.content.Page;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page after parsing: its Markdown tree, its run snippets, its explicit heading ids and the
+ * links to other topics it contains.
+ *
+ * @param snippetNodes the fenced-code node of each snippet (and of its output block) → snippet
+ */
+public record ParsedPage(Page page, Document document, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,
+                         List<HeadingRef> headings, List<TopicLink> links) {
+
+    /**
+     * A heading.
+     *
+     * @param explicitId the {@code {#id}} written in the source, or null
+     */
+    public record HeadingRef(int level, String explicitId, int line, Node node) {}
+
+    /**
+     * A relative link to another topic's source file ({@code other.md#section}).
+     *
+     * @param targetTopic topic key of the target
+     * @param anchor      section id or null
+     */
+    public record TopicLink(String targetTopic, String anchor, int line, int column, Node node) {}
+}
