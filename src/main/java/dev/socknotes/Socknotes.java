@@ -25,7 +25,9 @@ import dev.socknotes.report.Reporter;
 import dev.socknotes.snippet.PageParser;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
+import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.LinkChecker;
+import dev.socknotes.verify.SnippetStatus;
 import dev.socknotes.verify.OutputUpdater;
 import dev.socknotes.verify.Parity;
 import dev.socknotes.verify.Verifier;
@@ -156,13 +158,26 @@ public final class Socknotes {
                         || s.status() == dev.socknotes.verify.SnippetStatus.CACHED).count();
         console.printf("verify: %d of %d snippets verified%s%n", verifiedCount, snippetCount,
                 reporter.hasErrors() ? ", " + reporter.errorCount() + " errors" : "");
+        // claims ledger
+        Path ledgerFile = config.dataDir().resolve("claims.yaml");
+        Path ledgerDisplay = relative(ledgerFile);
+        ClaimLedger ledger = new ClaimLedger();
+        ClaimLedger.Loaded claims = ledger.load(ledgerFile, ledgerDisplay);
+        reporter.reportAll(claims.diagnostics());
+        Map<String, SnippetStatus> statuses = new HashMap<>();
+        for (var e : verified.entrySet()) {
+            for (VerifiedSnippet vs : e.getValue().snippets().get(Lang.EN)) {
+                vs.snippet().options().id().ifPresent(id -> statuses.put(e.getKey() + "#" + id, vs.status()));
+            }
+        }
+        reporter.reportAll(ledger.checkProofs(claims.claims(), statuses, ledgerDisplay));
         if (reporter.hasErrors()) {
             return finish(reporter, 0);
         }
 
         // rendering
         long t3 = System.nanoTime();
-        SiteModel model = render(work, verified, env, ui);
+        SiteModel model = render(work, verified, env, ui, claims.claims());
         timings.add("render", t3);
 
         // bake and swap in
@@ -300,7 +315,7 @@ public final class Socknotes {
     }
 
     private SiteModel render(List<TopicWork> work, Map<String, Verifier.TopicVerification> verified, Environment env,
-                             UiStrings ui) throws IOException {
+                             UiStrings ui, List<ClaimLedger.Claim> claims) throws IOException {
         PageRenderer renderer = new PageRenderer(ui);
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
@@ -313,7 +328,8 @@ public final class Socknotes {
             Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
             Map<Lang, String> titles = new EnumMap<>(Lang.class);
             for (Lang lang : Lang.values()) {
-                String intro = w.en().snippets().isEmpty() ? "" : generated.reverifyBox(lang, w.key());
+                String intro = generated.claimBadges(lang, w.key(), claims)
+                        + (w.en().snippets().isEmpty() ? "" : generated.reverifyBox(lang, w.key()));
                 pages.put(lang, renderer.render(w.parsed().get(lang), v.snippets().get(lang), env, intro));
                 titles.put(lang, w.topic().page(lang).header().title());
                 LocalDate d = w.topic().page(lang).header().date();
@@ -328,13 +344,16 @@ public final class Socknotes {
                 files.put("snippets/" + w.key() + ".jsh", ReverifyScript.of(w.topic(), w.en()).getBytes(StandardCharsets.UTF_8));
             }
         }
-        topics.add(generated.verificationPage(rows, env, newest, maxOrder + 1));
+        if (!claims.isEmpty()) {
+            topics.add(generated.claimsPage(claims, Map.of(), newest, maxOrder + 1));
+        }
+        topics.add(generated.verificationPage(rows, env, newest, maxOrder + 2));
         Map<String, String> sources = SupportBundle.sources(config.projectRoot());
         byte[] jar = SupportBundle.jar();
         if (jar.length > 0) {
             files.put("support/" + SupportBundle.JAR_NAME, jar);
         }
-        topics.add(generated.supportPage(sources, newest, maxOrder + 2));
+        topics.add(generated.supportPage(sources, newest, maxOrder + 3));
         files.put("verification.json", VerificationJson.write(rows, env).getBytes(StandardCharsets.UTF_8));
         return new SiteModel(topics, files, config.baseUrl().orElse(null), env);
     }

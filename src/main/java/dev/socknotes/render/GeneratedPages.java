@@ -2,6 +2,7 @@ package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,6 +75,60 @@ public final class GeneratedPages {
                     date, sections, toc, "src/main/java/" + SupportBundle.PACKAGE_DIR));
         }
         return new RenderedTopic(SUPPORT, order, pages);
+    }
+
+    public static final String CLAIMS = "claims";
+
+    /** The claims ledger page: every claim of the seed notes, its verdict and its proofs. */
+    public RenderedTopic claimsPage(List<ClaimLedger.Claim> claims, Map<String, String> proofTopicTitles,
+                                    LocalDate date, int order) {
+        Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, "claims.intro"))).append("</p>\n");
+            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, "claims.claim")))
+                    .append("</th><th>").append(esc(ui.get(lang, "claims.verdict"))).append("</th><th>")
+                    .append(esc(ui.get(lang, "claims.evidence"))).append("</th></tr></thead><tbody>\n");
+            for (ClaimLedger.Claim c : claims) {
+                sb.append("<tr id=\"claim-").append(esc(c.id())).append("\"><td>");
+                if (!c.seed().isEmpty()) {
+                    sb.append("<span class=\"claim-seed\">").append(esc(c.seed())).append("</span> ");
+                }
+                sb.append(esc(c.statement().get(lang))).append("</td><td>").append(badge(lang, c.verdict())).append("</td><td>");
+                if (!c.note().get(lang).isEmpty()) {
+                    sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
+                }
+                for (String ref : c.proofs()) {
+                    String topic = ref.substring(0, ref.indexOf('#'));
+                    String id = ref.substring(ref.indexOf('#') + 1);
+                    sb.append("<a class=\"proof\" href=\"").append(esc(topic)).append(".html#snippet-").append(esc(id))
+                            .append("\"><code>").append(esc(ref)).append("</code></a> ");
+                }
+                sb.append("</td></tr>\n");
+            }
+            sb.append("</tbody></table>");
+            pages.put(lang, page(CLAIMS, lang, ui.get(lang, "claims.title"), ui.get(lang, "claims.summary"), date, sb.toString()));
+        }
+        return new RenderedTopic(CLAIMS, order, pages);
+    }
+
+    /** Verdict badges of the claims a topic's snippets decide, shown at the top of the topic. */
+    public String claimBadges(Lang lang, String topic, List<ClaimLedger.Claim> claims) {
+        List<ClaimLedger.Claim> mine = claims.stream()
+                .filter(c -> c.proofs().stream().anyMatch(r -> r.startsWith(topic + "#"))).toList();
+        if (mine.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder("<aside class=\"claims\"><p class=\"claims-title\">")
+                .append(esc(ui.get(lang, "claims.onThisPage"))).append("</p><ul>");
+        for (ClaimLedger.Claim c : mine) {
+            sb.append("<li>").append(badge(lang, c.verdict())).append(" <a href=\"claims.html#claim-").append(esc(c.id()))
+                    .append("\">").append(esc(c.statement().get(lang))).append("</a></li>");
+        }
+        return sb.append("</ul></aside>").toString();
+    }
+
+    private String badge(Lang lang, ClaimLedger.Verdict v) {
+        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, "verdict." + v.key())) + "</span>";
     }
 
     /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */
