@@ -42,6 +42,7 @@ public final class ContentScanner {
         List<Diagnostic> diagnostics = new ArrayList<>();
         Map<String, Map<Lang, Page>> byKey = new TreeMap<>();
         List<Page> drafts = new ArrayList<>();
+        java.util.Set<String> unreadable = new java.util.HashSet<>();
         if (!Files.isDirectory(dir)) {
             diagnostics.add(Diagnostic.error(display(dir), 0, 0, "content folder not found"));
             return new Scan(List.of(), List.of(), diagnostics);
@@ -56,16 +57,17 @@ public final class ContentScanner {
                                 + " (images and other files go in assets/, data files in data/)"));
                 continue;
             }
+            String defaultKey = rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/').replaceFirst("\\.md$", "");
             Optional<SourceText> src = read(file, diagnostics);
             if (src.isEmpty()) {
+                unreadable.add(defaultKey);
                 continue;
             }
-            String defaultKey = lang.get().dir().length() + 1 <= rel.toString().length()
-                    ? rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/').replaceFirst("\\.md$", "")
-                    : name;
             HeaderParser.Parsed parsed = headerParser.parse(src.get(), defaultKey);
             diagnostics.addAll(parsed.diagnostics());
             if (parsed.header().isEmpty()) {
+                // Already reported; its translation is not "missing", it is broken.
+                unreadable.add(defaultKey);
                 continue;
             }
             Page page = new Page(lang.get(), src.get(), parsed.header().get());
@@ -84,6 +86,9 @@ public final class ContentScanner {
             Map<Lang, Page> pages = e.getValue();
             if (pages.size() == Lang.values().length) {
                 topics.add(new Topic(e.getKey(), pages));
+                continue;
+            }
+            if (unreadable.contains(e.getKey())) {
                 continue;
             }
             for (Page present : pages.values()) {

@@ -1,0 +1,79 @@
+package dev.socknotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Setting;
+import dev.socknotes.report.Diagnostic;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every broken input under src/test/resources/cases/NAME/ (a content/ tree, maybe data/ and
+ * templates/) must fail the real build with exactly the diagnostics in NAME/expected.txt (one
+ * headline per line), exit status 1, and no site written.
+ */
+class BrokenInputCorpusTest {
+    private static final Path CASES = Path.of("src/test/resources/cases");
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> eachBrokenInputFailsWithItsExactMessage() throws IOException {
+        List<Path> cases;
+        try (Stream<Path> s = Files.list(CASES)) {
+            cases = s.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(cases).hasSizeGreaterThan(15);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
+    }
+
+    private void runCase(Path caseDir) throws IOException {
+        Path root = work.resolve(caseDir.getFileName().toString());
+        copyTree(caseDir, root);
+        if (!Files.exists(root.resolve("templates"))) {
+            copyTree(Path.of("templates"), root.resolve("templates"));
+        }
+        if (Files.exists(Path.of("assets")) && !Files.exists(root.resolve("assets"))) {
+            copyTree(Path.of("assets"), root.resolve("assets"));
+        }
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        BuildConfig config = BuildConfig.from(root, Map.of(Setting.WORKERS, "1"));
+        Socknotes.BuildResult result = new Socknotes(config, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
+
+        List<String> expected = Files.readAllLines(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8);
+        List<String> actual = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
+        assertThat(actual).as("console:\n" + console.toString(StandardCharsets.UTF_8)).containsExactlyElementsOf(expected);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(root.resolve("target/site")).doesNotExist();
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains(expected.getFirst()).doesNotContain("Exception in thread");
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else if (!p.getFileName().toString().equals("expected.txt") || !p.getParent().equals(from)) {
+                    Files.createDirectories(dest.getParent());
+                    Files.copy(p, dest);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
