@@ -1,0 +1,153 @@
+package dev.socknotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Checks the real site that {@code mvn package} built into target/site. */
+class BuiltSiteIT {
+    static final Path SITE = Path.of(System.getProperty("socknotes.site", "target/site"));
+    static List<Path> pages;
+
+    @BeforeAll
+    static void listPages() throws IOException {
+        assertThat(SITE.resolve("index.html")).as("run mvn package first").exists();
+        try (Stream<Path> s = Files.walk(SITE)) {
+            pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    static Document parse(Path p) throws IOException {
+        return Jsoup.parse(p.toFile(), "UTF-8", SITE.relativize(p).toString().replace('\\', '/'));
+    }
+
+    @Test
+    void everyTopicHasThreeViews() throws IOException {
+        List<Path> zh;
+        try (Stream<Path> s = Files.list(Path.of("content/zh"))) {
+            zh = s.filter(p -> p.toString().endsWith(".md")).toList();
+        }
+        assertThat(zh).isNotEmpty();
+        for (Path md : zh) {
+            String name = md.getFileName().toString().replace(".md", ".html");
+            assertThat(SITE.resolve("zh").resolve(name)).exists();
+            assertThat(SITE.resolve("en").resolve(name)).exists();
+            assertThat(SITE.resolve("bilingual").resolve(name)).exists();
+        }
+    }
+
+    @Test
+    void languagePagesDeclareTheirLanguage() throws IOException {
+        for (Path p : pages) {
+            String rel = SITE.relativize(p).toString();
+            String lang = parse(p).selectFirst("html").attr("lang");
+            if (rel.startsWith("zh/")) {
+                assertThat(lang).as(rel).isEqualTo("zh-Hans");
+            } else if (rel.startsWith("en/")) {
+                assertThat(lang).as(rel).isEqualTo("en");
+            } else {
+                assertThat(lang).as(rel).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void everyInternalLinkAndAnchorResolves() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (Path p : pages) {
+            Document d = parse(p);
+            for (Element el : d.select("a[href], link[href], script[src], img[src]")) {
+                String ref = el.hasAttr("href") ? el.attr("href") : el.attr("src");
+                if (ref.startsWith("http://") || ref.startsWith("https://") || ref.startsWith("mailto:")) {
+                    continue;
+                }
+                assertThat(ref).as(SITE.relativize(p) + " uses a relative reference").doesNotStartWith("/");
+                URI uri = URI.create(ref.replace(" ", "%20"));
+                Path target = uri.getPath() == null || uri.getPath().isEmpty() ? p : p.getParent().resolve(uri.getPath()).normalize();
+                if (!Files.exists(target)) {
+                    broken.add(SITE.relativize(p) + " → " + ref);
+                    continue;
+                }
+                if (uri.getFragment() != null && !uri.getFragment().isEmpty() && target.toString().endsWith(".html")
+                        && parse(target).getElementById(uri.getFragment()) == null) {
+                    broken.add(SITE.relativize(p) + " → " + ref + " (no such anchor)");
+                }
+            }
+        }
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
+    void nothingIsLoadedFromTheNetwork() throws IOException {
+        for (Path p : pages) {
+            Document d = parse(p);
+            for (Element el : d.select("script[src], link[href]:not([rel=alternate]):not([rel=canonical]), img[src], iframe, source[src], video, audio")) {
+                String ref = el.hasAttr("src") ? el.attr("src") : el.attr("href");
+                assertThat(ref).as(SITE.relativize(p) + ": " + el.outerHtml()).doesNotContain("://");
+            }
+        }
+        try (Stream<Path> s = Files.walk(SITE)) {
+            for (Path css : s.filter(f -> f.toString().endsWith(".css")).toList()) {
+                assertThat(Files.readString(css)).as(css.toString()).doesNotContainPattern("url\\(\\s*['\"]?https?:");
+            }
+        }
+    }
+
+    @Test
+    void everyTopicPageNamesTheOriginalPost() throws IOException {
+        for (Path p : pages) {
+            assertThat(parse(p).select("a[href=http://www.cnblogs.com/wainiwann/p/3942203.html]"))
+                    .as(SITE.relativize(p).toString()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void everySnippetWasVerifiedInThisBuild() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
+        assertThat(json.get("environment").get("os").asText()).isEqualTo("Linux");
+        assertThat(json.get("snippets")).isNotEmpty();
+        boolean slow = Boolean.getBoolean("socknotes.slowRun");
+        for (JsonNode s : json.get("snippets")) {
+            String status = s.get("status").asText();
+            if (slow) {
+                assertThat(status).as(s.get("reference").asText()).isEqualTo("verified");
+            } else {
+                assertThat(status).as(s.get("reference").asText()).isIn("verified", "recorded");
+            }
+        }
+    }
+
+    @Test
+    void snippetOutputOnTheZhAndEnPagesIsTheSame() throws IOException {
+        for (Path zh : pages.stream().filter(p -> SITE.relativize(p).toString().startsWith("zh/")).toList()) {
+            Path en = SITE.resolve("en").resolve(zh.getFileName().toString());
+            List<String> a = parse(zh).select("figure.snippet samp").eachText();
+            List<String> b = parse(en).select("figure.snippet samp").eachText();
+            assertThat(a).as(zh.getFileName().toString()).isEqualTo(b);
+        }
+    }
+
+    @Test
+    void zipAndReverifyFilesArePublished() throws IOException {
+        assertThat(SITE.resolve("socknotes-site.zip")).exists();
+        assertThat(SITE.resolve("support/socknotes-support.jar")).exists();
+        try (Stream<Path> s = Files.list(SITE.resolve("snippets"))) {
+            assertThat(s.filter(p -> p.toString().endsWith(".jsh")).toList()).isNotEmpty();
+        }
+        assertThat(Files.readString(SITE.resolve("verification.json"), StandardCharsets.UTF_8)).doesNotContain("ms\"");
+    }
+}
