@@ -33,14 +33,24 @@
     return out;
   }
 
-  // Terms that must all match: words, and for Han runs their bigrams (or the single character).
+  // Terms that must all match: whole words, and each Han run as its bigrams (a lone Han
+  // character as itself), so a Chinese phrase matches where its characters stand together.
   function queryTerms(q) {
     var terms = [];
-    tokenize(q).forEach(function (t) {
-      var isHan = han.test(t);
-      if ((isHan && (t.length === 2 || !/[\u3400-\u9fff]{2}/.test(q))) || (!isHan)) {
-        if (terms.indexOf(t) < 0) { terms.push(t); }
+    function add(t) { if (terms.indexOf(t) < 0) { terms.push(t); } }
+    q.toLowerCase().split(/[^\p{L}\p{N}_]+/u).forEach(function (part) {
+      var run = [], word = '';
+      function flushRun() {
+        if (run.length === 1) { add(run[0]); }
+        for (var i = 0; i + 1 < run.length; i++) { add(run[i] + run[i + 1]); }
+        run = [];
       }
+      Array.from(part).forEach(function (ch) {
+        if (han.test(ch)) { if (word) { add(word); word = ''; } run.push(ch); }
+        else { flushRun(); word += ch; }
+      });
+      flushRun();
+      if (word) { add(word); }
     });
     return terms;
   }
