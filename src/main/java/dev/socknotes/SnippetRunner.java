@@ -20,7 +20,8 @@ final class SnippetRunner {
             return List.of();
         }
         Files.createDirectories(cfg.workDir());
-        ExecutorSettings settings = ExecutorSettings.defaults(cfg.workDir().resolve("exec")).withWorkers(cfg.workers());
+        ExecutorSettings settings = ExecutorSettings.defaults(cfg.workDir().resolve("exec")).withWorkers(cfg.workers())
+                .withSandbox(ExecutorSettings.SandboxPolicy.parse(cfg.sandbox()));
         try (Executor executor = new Executor(settings)) {
             return executor.run(jobs);
         }

@@ -1,0 +1,204 @@
+package dev.socknotes.exec;
+
+import dev.socknotes.exec.agent.AgentMain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.URISyntaxException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.execution.StreamingExecutionControl;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * Starts one agent JVM and connects JShell to it over a Unix domain socket: no debugger (JShell's
+ * default engine pays ~180 ms per eval for its socket's Nagle delay), a channel that works across
+ * network namespaces, and a separate control connection for stop requests. One launcher per agent.
+ */
+final class AgentLauncher implements ExecutionControlProvider {
+    private static final Duration CONNECT_LIMIT = Duration.ofSeconds(60);
+
+    private final Path workDir;
+    private final String name;
+    private final Optional<Sandbox> sandbox;
+    private final Map<String, String> sysctls;
+    private Process process;
+    private OutputStream control;
+    private ServerSocketChannel server;
+    private final List<SocketChannel> channels = new ArrayList<>();
+
+    AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls) {
+        this.workDir = workDir;
+        this.name = name;
+        this.sandbox = sandbox;
+        this.sysctls = sysctls;
+    }
+
+    @Override
+    public String name() {
+        return "socknotes-agent";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        Files.createDirectories(workDir);
+        Path socket = workDir.resolve(name + ".sock");
+        if (socket.toString().length() > 100) { // sun_path holds 108 bytes
+            socket = Files.createTempDirectory("socknotes-agent").resolve(name + ".sock");
+        }
+        Files.deleteIfExists(socket);
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        List<String> command = agentCommand(socket);
+        ProcessBuilder pb = new ProcessBuilder(sandbox.map(s -> s.wrap(command, sysctls)).orElse(command))
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve(name + ".native-output.log").toFile());
+        process = pb.start();
+        SocketChannel controlChannel = null;
+        SocketChannel executionChannel = null;
+        try {
+            for (int i = 0; i < 2; i++) {
+                SocketChannel ch = acceptFromAgent();
+                ByteBuffer first = ByteBuffer.allocate(1);
+                while (first.hasRemaining() && ch.read(first) >= 0) {
+                    // one byte says which connection this is
+                }
+                if (first.get(0) == AgentMain.CONTROL) {
+                    controlChannel = ch;
+                } else {
+                    executionChannel = ch;
+                }
+            }
+            if (controlChannel == null || executionChannel == null) {
+                throw new IOException("agent opened unexpected connections");
+            }
+        } finally {
+            server.close();
+            Files.deleteIfExists(socket);
+        }
+        control = Channels.newOutputStream(controlChannel);
+        InputStream in = Channels.newInputStream(executionChannel);
+        OutputStream out = Channels.newOutputStream(executionChannel);
+        return Util.remoteInputOutput(in, out, Map.of("out", env.userOut(), "err", env.userErr()),
+                Map.of("in", env.userIn()), (objectIn, objectOut) -> new StreamingExecutionControl(objectOut, objectIn) {
+                    @Override
+                    public void close() {
+                        kill();
+                    }
+                });
+    }
+
+    private SocketChannel acceptFromAgent() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
+        server.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            while (true) {
+                SocketChannel ch = server.accept();
+                if (ch != null) {
+                    ch.configureBlocking(true);
+                    channels.add(ch);
+                    return ch;
+                }
+                if (!process.isAlive()) {
+                    process.waitFor();
+                    throw new IOException("the agent JVM ended before connecting (exit status " + process.exitValue()
+                            + "); see " + workDir.resolve(name + ".native-output.log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    kill();
+                    throw new IOException("the agent JVM did not connect within " + CONNECT_LIMIT.toSeconds() + " s");
+                }
+                selector.select(200);
+                selector.selectedKeys().clear();
+            }
+        }
+    }
+
+    private List<String> agentCommand(Path socket) throws URISyntaxException {
+        String classPath = classPath();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of(
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + workDir.resolve("hs_err_" + name + "_pid%p.log"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
+                "-Djava.net.preferIPv4Stack=false",
+                "-cp", classPath, AgentMain.class.getName(), socket.toString(),
+                Long.toString(ProcessHandle.current().pid())));
+        return cmd;
+    }
+
+    /** Where our classes (agent main and support library) were loaded from. */
+    static String classPath() throws URISyntaxException {
+        return Path.of(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Interrupts the thread running snippet code in the agent. */
+    void requestStop() {
+        try {
+            control.write(AgentMain.STOP);
+            control.flush();
+        } catch (IOException | NullPointerException e) {
+            kill(); // a control channel that cannot take a byte means the agent cannot be stopped politely
+        }
+    }
+
+    void kill() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (SocketChannel ch : channels) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // already gone with the process
+            }
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Exit status once the agent ended; waits up to five seconds for it. */
+    Optional<Integer> exitStatus() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    Path crashLogGlob() {
+        return workDir.resolve("hs_err_" + name + "_pid" + (process == null ? "?" : process.pid()) + ".log");
+    }
+}

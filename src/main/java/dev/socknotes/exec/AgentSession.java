@@ -1,0 +1,286 @@
+package dev.socknotes.exec;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * One JShell session in one agent JVM: evaluates snippets unit by unit, captures their output,
+ * enforces the time and output limits from outside, and tells what became of the agent.
+ */
+final class AgentSession implements AutoCloseable {
+    /** What every session imports first: the jshell tool's defaults and the support library. */
+    static final List<String> PRELUDE = List.of("import module java.base;", "import dev.socknotes.support.*;");
+
+    private static final Pattern REPL_PREFIX = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$");
+
+    private final AgentLauncher launcher;
+    private final OutputCapture capture;
+    private final JShell shell;
+    private final ScheduledExecutorService timers;
+    private final Duration stopGrace;
+    private final long outputLimit;
+    private final AtomicInteger running = new AtomicInteger(); // sequence number of the snippet running, 0 if none
+    private int sequence;
+    private volatile boolean timedOut;
+    private volatile boolean killed;
+    private boolean lost;
+
+    private AgentSession(AgentLauncher launcher, OutputCapture capture, JShell shell, ScheduledExecutorService timers,
+                         Duration stopGrace, long outputLimit) {
+        this.outputLimit = outputLimit;
+        this.launcher = launcher;
+        this.capture = capture;
+        this.shell = shell;
+        this.timers = timers;
+        this.stopGrace = stopGrace;
+    }
+
+    static AgentSession start(ExecutorSettings settings, String name, Optional<Sandbox> sandbox,
+                              Map<String, String> sysctls, ScheduledExecutorService timers) throws Exception {
+        AgentLauncher launcher = new AgentLauncher(settings.workDir(), name, sandbox, sysctls);
+        OutputCapture capture = new OutputCapture(settings.outputLimitBytes(), launcher::kill);
+        PrintStream sink = new PrintStream(capture, true, StandardCharsets.UTF_8);
+        JShell shell = JShell.builder()
+                .executionEngine(launcher, Map.of())
+                .out(sink).err(sink).in(new ByteArrayInputStream(new byte[0]))
+                .compilerOptions("--class-path", AgentLauncher.classPath())
+                .build();
+        AgentSession session = new AgentSession(launcher, capture, shell, timers, settings.stopGrace(),
+                settings.outputLimitBytes());
+        for (String line : PRELUDE) {
+            for (SnippetEvent e : shell.eval(line)) {
+                if (e.status() == Snippet.Status.REJECTED) {
+                    session.close();
+                    throw new IllegalStateException("prelude rejected: " + line);
+                }
+            }
+        }
+        capture.take();
+        return session;
+    }
+
+    /** Where the agent runs: its kernel and JDK, as the agent itself reports them. */
+    Environment environment() {
+        String probe = "String.join(\"\\n\", java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/proc/sys/kernel/osrelease\")).get(0),"
+                + " System.getProperty(\"java.vendor\"), System.getProperty(\"java.runtime.version\"))";
+        List<SnippetEvent> events = shell.eval(probe);
+        capture.take();
+        for (SnippetEvent e : events) {
+            if (e.value() != null && e.exception() == null) {
+                shell.drop(e.snippet());
+                String[] parts = unquote(e.value()).split("\\\\n");
+                if (parts.length == 3) {
+                    return new Environment(parts[0], parts[1], parts[2]);
+                }
+            }
+        }
+        throw new IllegalStateException("agent did not report its environment");
+    }
+
+    private static String unquote(String javaLiteral) {
+        return javaLiteral.length() >= 2 && javaLiteral.startsWith("\"") ? javaLiteral.substring(1, javaLiteral.length() - 1)
+                : javaLiteral;
+    }
+
+    /** True once a snippet killed or crashed the agent: nothing more can run in this session. */
+    boolean lost() {
+        return lost;
+    }
+
+    /** Output written since the last snippet ended (by threads it left running). */
+    String takeStray() {
+        return capture.take();
+    }
+
+    Outcome evaluate(SnippetJob job) {
+        int seq = ++sequence;
+        timedOut = false;
+        capture.take(); // stray output was collected by the caller before this
+        running.set(seq);
+        ScheduledFuture<?> timer = timers.schedule(() -> stop(seq), job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        Outcome outcome;
+        try {
+            outcome = evaluateUnits(job.code());
+        } finally {
+            running.set(0);
+            timer.cancel(false);
+        }
+        if (capture.overLimit()) {
+            lost = true;
+            String output = capture.take();
+            return new Outcome.OutputLimitExceeded(output, firstLines(output, 100), outputLimit);
+        }
+        String output = capture.take();
+        if (timedOut) {
+            lost |= killed;
+            return new Outcome.TimedOut(output, job.timeout(), killed);
+        }
+        if (!launcher.alive()) {
+            lost = true;
+            return new Outcome.AgentDied(output, deathReason());
+        }
+        return withOutput(outcome, output);
+    }
+
+    private void stop(int seq) {
+        if (running.get() != seq) {
+            return;
+        }
+        timedOut = true;
+        launcher.requestStop();
+        timers.schedule(() -> {
+            if (running.get() == seq) {
+                killed = true;
+                launcher.kill();
+            }
+        }, stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private String deathReason() {
+        Optional<Integer> status = launcher.exitStatus();
+        if (status.isEmpty()) {
+            return "the agent JVM stopped answering";
+        }
+        int s = status.get();
+        if (java.nio.file.Files.exists(launcher.crashLogGlob())) {
+            return "the agent JVM crashed; its crash log is " + launcher.crashLogGlob();
+        }
+        if (s > 128) {
+            return "the agent JVM crashed (signal " + (s - 128) + "); its crash log, if any, is " + launcher.crashLogGlob();
+        }
+        return "the agent JVM exited with status " + s + " (System.exit or Runtime.halt in the snippet?)";
+    }
+
+    /** Units of the snippet in order; JShell's eval takes only the first unit of what it is given. */
+    private Outcome evaluateUnits(String code) {
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        int cursor = 0;
+        List<int[]> units = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        while (cursor < code.length()) {
+            String rest = code.substring(cursor);
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+                break;
+            }
+            int start = cursor + leadingBlank(rest);
+            String source;
+            int consumed;
+            if (info.completeness().isComplete()) {
+                source = info.source();
+                consumed = rest.length() - info.remaining().length();
+            } else {
+                source = rest;
+                consumed = rest.length();
+            }
+            units.add(new int[] {start});
+            sources.add(source);
+            cursor += Math.max(consumed, 1);
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            int unitOffset = units.get(i)[0];
+            String unitSource = sources.get(i);
+            List<SnippetEvent> events;
+            try {
+                events = shell.eval(unitSource);
+            } catch (IllegalStateException e) {
+                return new Outcome.AgentDied("", "the session ended: " + e.getMessage());
+            }
+            if (timedOut || capture.overLimit() || !launcher.alive()) {
+                return new Outcome.Completed("");
+            }
+            for (SnippetEvent e : events) {
+                if (e.causeSnippet() != null) {
+                    continue;
+                }
+                if (e.status() == Snippet.Status.REJECTED) {
+                    List<Outcome.CodeProblem> problems = shell.diagnostics(e.snippet())
+                            .filter(Diag::isError)
+                            .map(d -> new Outcome.CodeProblem(offsetIn(code, unitOffset, unitSource, d),
+                                    d.getMessage(java.util.Locale.ROOT)))
+                            .toList();
+                    if (problems.isEmpty()) {
+                        problems = List.of(new Outcome.CodeProblem(unitOffset, "JShell rejected this code"));
+                    }
+                    return new Outcome.CompileError("", problems);
+                }
+                JShellException ex = e.exception();
+                if (ex instanceof UnresolvedReferenceException unresolved) {
+                    return new Outcome.CompileError("", List.of(new Outcome.CodeProblem(unitOffset,
+                            "cannot use " + unresolved.getSnippet().source().strip().lines().findFirst().orElse("")
+                                    + ": it refers to something not defined")));
+                }
+                if (ex != null) {
+                    String cls = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
+                    return new Outcome.Threw("", REPL_PREFIX.matcher(cls).replaceAll(""), ex.getMessage(), unitOffset,
+                            i == sources.size() - 1,
+                            java.util.Arrays.stream(ex.getStackTrace()).map(StackTraceElement::toString).toList());
+                }
+            }
+        }
+        return new Outcome.Completed("");
+    }
+
+    /** Maps a diagnostic's position in the unit's source back into the snippet's code. */
+    private static int offsetIn(String code, int unitOffset, String unitSource, Diag d) {
+        long pos = d.getStartPosition() >= 0 ? d.getStartPosition() : d.getPosition();
+        if (pos < 0) {
+            return unitOffset;
+        }
+        return (int) Math.min(code.length(), unitOffset + Math.min(pos, unitSource.length()));
+    }
+
+    private static int leadingBlank(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static Outcome withOutput(Outcome o, String output) {
+        return switch (o) {
+            case Outcome.Completed c -> new Outcome.Completed(output);
+            case Outcome.Threw t -> new Outcome.Threw(output, t.exceptionClass(), t.message(), t.unitOffset(), t.lastUnit(),
+                    t.stackTrace());
+            case Outcome.CompileError c -> new Outcome.CompileError(output, c.problems());
+            case Outcome.AgentDied d -> new Outcome.AgentDied(output, d.reason());
+            case Outcome.TimedOut t -> new Outcome.TimedOut(output, t.limit(), t.agentKilled());
+            case Outcome.OutputLimitExceeded l -> new Outcome.OutputLimitExceeded(output, l.excerpt(), l.limitBytes());
+            case Outcome.Skipped s -> new Outcome.Skipped(output, s.reason());
+        };
+    }
+
+    private static String firstLines(String s, int n) {
+        return s.lines().limit(n).reduce(new StringBuilder(), (sb, l) -> sb.append(l).append('\n'), StringBuilder::append)
+                .toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            shell.close();
+        } finally {
+            launcher.kill();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.socknotes.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Executes topics' snippets: each topic in its own agent JVM (a fresh one for a {@code reset}
+ * snippet), topics in parallel up to {@link ExecutorSettings#workers()}, results in the order of
+ * the jobs whatever order they finish in.
+ */
+public final class Executor implements AutoCloseable {
+    private final ExecutorSettings settings;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Sandbox.Availability sandbox;
+    private final AtomicInteger agentCounter = new AtomicInteger();
+
+    public Executor(ExecutorSettings settings) {
+        this.settings = settings;
+        // Agents are started and ended on these threads, which live as long as the executor: the
+        // agents' parent-death signal follows the thread that started them.
+        this.workers = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("socknotes-exec-", 1).factory());
+        this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("socknotes-timer").factory());
+        this.sandbox = settings.sandbox() == ExecutorSettings.SandboxPolicy.OFF
+                ? new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)")
+                : Sandbox.probe();
+    }
+
+    /** Whether agents run in their own network namespace, and if not, why. */
+    public Sandbox.Availability sandbox() {
+        return sandbox;
+    }
+
+    public List<TopicResult> run(List<TopicJob> jobs) {
+        List<Future<TopicResult>> futures = new ArrayList<>();
+        for (TopicJob job : jobs) {
+            futures.add(workers.submit(() -> runTopic(job)));
+        }
+        List<TopicResult> results = new ArrayList<>();
+        for (Future<TopicResult> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while executing snippets", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("executing a topic failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private TopicResult runTopic(TopicJob job) {
+        List<SnippetResult> results = new ArrayList<>();
+        Optional<String> refusal = refusal(job);
+        if (refusal.isPresent()) {
+            for (SnippetJob s : job.snippets()) {
+                results.add(new SnippetResult(new Outcome.Skipped("", refusal.get()), ""));
+            }
+            return new TopicResult(job.topic(), results, null);
+        }
+        Optional<Sandbox> box = sandbox.sandbox();
+        Environment environment = null;
+        AgentSession session = null;
+        String lostReason = null;
+        try {
+            for (SnippetJob s : job.snippets()) {
+                if (s.freshAgent()) {
+                    if (session != null) {
+                        closeInto(session, results);
+                    }
+                    session = null;
+                    lostReason = null;
+                }
+                if (lostReason != null) {
+                    results.add(new SnippetResult(new Outcome.Skipped("", lostReason), ""));
+                    continue;
+                }
+                if (session == null) {
+                    try {
+                        session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers);
+                        if (environment == null) {
+                            environment = session.environment();
+                        }
+                    } catch (Exception e) {
+                        lostReason = "the agent JVM could not be started: " + e.getMessage();
+                        results.add(new SnippetResult(new Outcome.Skipped("", lostReason), ""));
+                        continue;
+                    }
+                }
+                attachStray(results, session.takeStray());
+                Outcome outcome = session.evaluate(s);
+                results.add(new SnippetResult(outcome, ""));
+                if (session.lost()) {
+                    lostReason = "not run: an earlier snippet of this topic (" + s.label() + ") ended its session";
+                    session.close();
+                    session = null;
+                }
+            }
+        } finally {
+            if (session != null) {
+                closeInto(session, results);
+            }
+        }
+        return new TopicResult(job.topic(), results, environment);
+    }
+
+    private static void closeInto(AgentSession session, List<SnippetResult> results) {
+        attachStray(results, session.takeStray());
+        session.close();
+    }
+
+    private static void attachStray(List<SnippetResult> results, String stray) {
+        if (stray.isEmpty() || results.isEmpty()) {
+            return;
+        }
+        SnippetResult last = results.removeLast();
+        results.add(new SnippetResult(last.outcome(), last.strayOutput() + stray));
+    }
+
+    private Optional<String> refusal(TopicJob job) {
+        if (sandbox.sandbox().isPresent()) {
+            return Optional.empty();
+        }
+        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON) {
+            return Optional.of("socknotes.sandbox=on, but no network namespace can be made here: " + sandbox.reason());
+        }
+        if (!job.sysctls().isEmpty()) {
+            return Optional.of("this topic sets " + String.join(", ", job.sysctls().keySet().stream().sorted().toList())
+                    + " inside its own network namespace, which cannot be made here: " + sandbox.reason());
+        }
+        return Optional.empty();
+    }
+
+    private String agentName(TopicJob job) {
+        return job.topic().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + agentCounter.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.socknotes.exec.agent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Method;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+
+/**
+ * The main class of an agent JVM: connects back to the build over a path-based Unix domain socket
+ * (it crosses network namespaces, and native writes to fd 1/2 cannot corrupt it) and serves
+ * JShell's execution protocol on it. A second connection carries stop requests, which interrupt the
+ * thread running snippet code; its end (the build closed it or died) ends this JVM at once.
+ */
+public final class AgentMain {
+    /** First byte on the control connection. */
+    public static final int CONTROL = 'C';
+    /** First byte on the execution connection. */
+    public static final int EXECUTION = 'J';
+    /** Sent on the control connection to interrupt the running snippet. */
+    public static final int STOP = 'S';
+
+    private AgentMain() {}
+
+    public static void main(String[] args) throws Throwable {
+        dieWithParent(Long.parseLong(args[1]));
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
+        StoppableExecutionControl executionControl = new StoppableExecutionControl();
+        SocketChannel control = SocketChannel.open(address);
+        OutputStream controlOut = Channels.newOutputStream(control);
+        controlOut.write(CONTROL);
+        controlOut.flush();
+        Thread watcher = new Thread(() -> watchControl(Channels.newInputStream(control), executionControl),
+                "socknotes-agent-control");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        SocketChannel execution = SocketChannel.open(address);
+        InputStream in = Channels.newInputStream(execution);
+        OutputStream out = Channels.newOutputStream(execution);
+        out.write(EXECUTION);
+        out.flush();
+        Map<String, Consumer<OutputStream>> outputs = Map.of(
+                "out", s -> System.setOut(new PrintStream(s, true, StandardCharsets.UTF_8)),
+                "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
+        Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
+        try {
+            Util.forwardExecutionControlAndIO(executionControl, in, out, outputs, inputs);
+        } finally {
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static void watchControl(InputStream control, StoppableExecutionControl executionControl) {
+        try {
+            int b;
+            while ((b = control.read()) != -1) {
+                if (b == STOP) {
+                    executionControl.interruptClientCode();
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the build is gone either way: fall through and end
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    /**
+     * Interrupts the thread running snippet code, only while it runs snippet code: an interrupt
+     * landing in JShell's own command loop would be lost or break it.
+     */
+    static final class StoppableExecutionControl extends RemoteExecutionControl {
+        private final Object lock = new Object();
+        private Thread clientThread;
+
+        @Override
+        protected String invoke(Method doitMethod) throws Exception {
+            synchronized (lock) {
+                clientThread = Thread.currentThread();
+            }
+            try {
+                return super.invoke(doitMethod);
+            } finally {
+                synchronized (lock) {
+                    clientThread = null;
+                }
+                Thread.interrupted(); // a stop that arrived as the snippet ended must not leak into the next one
+            }
+        }
+
+        void interruptClientCode() {
+            synchronized (lock) {
+                if (clientThread != null) {
+                    clientThread.interrupt();
+                }
+            }
+        }
+    }
+
+    /**
+     * Asks the kernel to SIGKILL this JVM when the build JVM's spawning thread ends, so no agent
+     * outlives a killed build; then checks the build did not end before the request was made.
+     */
+    private static void dieWithParent(long expectedParent) throws Throwable {
+        Linker linker = Linker.nativeLinker();
+        MethodHandle prctl = linker.downcallHandle(linker.defaultLookup().find("prctl").orElseThrow(),
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG),
+                Linker.Option.firstVariadicArg(1));
+        int prSetPdeathsig = 1;
+        int sigkill = 9;
+        int rc = (int) prctl.invokeExact(prSetPdeathsig, (long) sigkill);
+        if (rc != 0) {
+            throw new IllegalStateException("prctl(PR_SET_PDEATHSIG) failed");
+        }
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        if (parent != expectedParent) {
+            Runtime.getRuntime().halt(70);
+        }
+    }
+}
