@@ -1,0 +1,45 @@
+// Page behaviour: syntax highlighting, copy buttons on code, the theme switch.
+(function () {
+  if (window.hljs) {
+    document.querySelectorAll('pre code.language-java').forEach(function (el) { window.hljs.highlightElement(el); });
+  }
+  var copyLabel = document.documentElement.lang === 'zh-Hans' ? '复制' : 'Copy';
+  var copiedLabel = document.documentElement.lang === 'zh-Hans' ? '已复制' : 'Copied';
+  document.querySelectorAll('pre.snippet-code').forEach(function (pre) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'copy';
+    b.textContent = copyLabel;
+    b.addEventListener('click', function () {
+      var text = pre.innerText;
+      var done = function () { b.textContent = copiedLabel; setTimeout(function () { b.textContent = copyLabel; }, 1500); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(done, function () {});
+      } else {
+        var ta = document.createElement('textarea');
+        ta.value = text; document.body.appendChild(ta); ta.select();
+        try { document.execCommand('copy'); done(); } catch (e) { /* nothing to do */ }
+        document.body.removeChild(ta);
+      }
+    });
+    pre.parentNode.insertBefore(b, pre);
+  });
+  var toggle = document.getElementById('theme-toggle');
+  if (toggle) {
+    toggle.addEventListener('click', function () {
+      var root = document.documentElement;
+      var dark = root.getAttribute('data-theme') === 'dark' ||
+        (!root.getAttribute('data-theme') && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      var next = dark ? 'light' : 'dark';
+      root.setAttribute('data-theme', next);
+      document.getElementById('hl-light').media = next === 'light' ? 'all' : 'not all';
+      document.getElementById('hl-dark').media = next === 'dark' ? 'all' : 'not all';
+      try { localStorage.setItem('socknotes-theme', next); } catch (e) { /* not persisted */ }
+    });
+    var saved = document.documentElement.getAttribute('data-theme');
+    if (saved) {
+      document.getElementById('hl-light').media = saved === 'light' ? 'all' : 'not all';
+      document.getElementById('hl-dark').media = saved === 'dark' ? 'all' : 'not all';
+    }
+  }
+})();

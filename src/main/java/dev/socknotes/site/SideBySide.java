@@ -1,0 +1,83 @@
+package dev.socknotes.site;
+
+import dev.socknotes.render.Chunk;
+import dev.socknotes.render.RenderedPage;
+import dev.socknotes.render.Section;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The side-by-side view: sections line up by their shared heading ids and, inside a section, prose
+ * chunk by prose chunk; a snippet (byte-identical in both languages, one result) spans both
+ * columns once. Ids of the 中文 column get a {@code zh-} prefix so that every id stays unique and
+ * the English ids, which links use, keep working.
+ */
+final class SideBySide {
+    private SideBySide() {}
+
+    static String render(RenderedPage zh, RenderedPage en) {
+        StringBuilder sb = new StringBuilder("<div class=\"bilingual\">\n");
+        List<Section> zs = zh.sections();
+        List<Section> es = en.sections();
+        for (int i = 0; i < Math.max(zs.size(), es.size()); i++) {
+            Section z = i < zs.size() ? zs.get(i) : null;
+            Section e = i < es.size() ? es.get(i) : null;
+            sb.append("<section class=\"pair\"").append(e != null && e.id() != null ? " id=\"" + e.id() + "\"" : "").append(">\n");
+            if ((z != null && z.id() != null) || (e != null && e.id() != null)) {
+                sb.append("<div class=\"pair-row pair-heading\">")
+                        .append(column("zh-Hans", z == null ? "" : heading(z), true))
+                        .append(column("en", e == null ? "" : heading(e), false))
+                        .append("</div>\n");
+            }
+            List<Chunk> zc = z == null ? List.of() : z.chunks();
+            List<Chunk> ec = e == null ? List.of() : e.chunks();
+            int zi = 0;
+            int ei = 0;
+            while (zi < zc.size() || ei < ec.size()) {
+                Chunk a = zi < zc.size() ? zc.get(zi) : null;
+                Chunk b = ei < ec.size() ? ec.get(ei) : null;
+                if (b != null && b.kind() == Chunk.Kind.SNIPPET && (a == null || a.kind() == Chunk.Kind.SNIPPET)) {
+                    sb.append("<div class=\"pair-row pair-snippet\" lang=\"en\">").append(b.html()).append("</div>\n");
+                    zi++;
+                    ei++;
+                    continue;
+                }
+                String left = a != null && a.kind() == Chunk.Kind.PROSE ? a.html() : "";
+                String right = b != null && b.kind() == Chunk.Kind.PROSE ? b.html() : "";
+                if (a != null && a.kind() == Chunk.Kind.PROSE) {
+                    zi++;
+                }
+                if (b != null && b.kind() == Chunk.Kind.PROSE) {
+                    ei++;
+                }
+                sb.append("<div class=\"pair-row\">").append(column("zh-Hans", left, true)).append(column("en", right, false))
+                        .append("</div>\n");
+            }
+            sb.append("</section>\n");
+        }
+        return sb.append("</div>\n").toString();
+    }
+
+    private static String heading(Section s) {
+        return "<h" + s.level() + " class=\"pair-title\">" + s.headingHtml() + "</h" + s.level() + ">";
+    }
+
+    private static String column(String lang, String html, boolean prefixIds) {
+        String body = prefixIds ? prefixIds(html) : html;
+        return "<div class=\"col\" lang=\"" + lang + "\">" + body + "</div>";
+    }
+
+    private static String prefixIds(String html) {
+        if (!html.contains("id=")) {
+            return html;
+        }
+        Document d = Jsoup.parseBodyFragment(html);
+        d.outputSettings().prettyPrint(false);
+        for (Element el : d.body().select("[id]")) {
+            el.attr("id", "zh-" + el.id());
+        }
+        return d.body().html();
+    }
+}

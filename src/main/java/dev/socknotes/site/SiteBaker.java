@@ -1,0 +1,250 @@
+package dev.socknotes.site;
+
+import dev.socknotes.content.Lang;
+import dev.socknotes.render.RenderedPage;
+import dev.socknotes.render.RenderedTopic;
+import dev.socknotes.render.SearchIndex;
+import dev.socknotes.render.SiteModel;
+import dev.socknotes.render.TocEntry;
+import dev.socknotes.render.UiStrings;
+import dev.socknotes.report.Diagnostic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jbake.app.Oven;
+import org.jbake.app.configuration.JBakeConfiguration;
+import org.jbake.app.configuration.JBakeConfigurationFactory;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Feeds finished pages to JBake and bakes them with our FreeMarker templates. JBake sees a source
+ * folder we assemble in a temporary directory: one HTML content file per view of each topic (中文,
+ * English, side by side), a data file with the navigation and the interface strings, the project's
+ * templates and assets plus the vendored highlighter. Nothing outside this package touches JBake.
+ */
+public final class SiteBaker {
+    /** Folder of the side-by-side view. */
+    public static final String BILINGUAL = "bilingual";
+    private static final String HIGHLIGHT = "META-INF/resources/webjars/highlightjs/11.10.0/";
+    private static final String ORIGINAL_POST = "http://www.cnblogs.com/wainiwann/p/3942203.html";
+
+    private final Path templatesDir;
+    private final Path assetsDir;
+    private final UiStrings ui;
+
+    public SiteBaker(Path templatesDir, Path assetsDir, UiStrings ui) {
+        this.templatesDir = templatesDir;
+        this.assetsDir = assetsDir;
+        this.ui = ui;
+    }
+
+    /** What a bake produced: template errors (with positions when FreeMarker gives them), and the page count. */
+    public record BakeResult(List<Diagnostic> diagnostics, int pagesWritten) {
+        public BakeResult {
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    /** Bakes {@code model} into {@code outDir}, which must be empty or absent. */
+    public BakeResult bake(SiteModel model, Path outDir) throws IOException {
+        Path source = Files.createTempDirectory("socknotes-jbake-");
+        try {
+            assemble(model, source);
+            Files.createDirectories(outDir);
+            JBakeConfiguration config = new JBakeConfigurationFactory()
+                    .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
+            Oven oven = new Oven(config);
+            oven.bake();
+            List<Diagnostic> diagnostics = new ArrayList<>();
+            for (Throwable error : oven.getErrors()) {
+                diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
+            }
+            for (Map.Entry<String, byte[]> f : model.files().entrySet()) {
+                Path target = outDir.resolve(f.getKey()).normalize();
+                if (!target.startsWith(outDir)) {
+                    throw new IllegalArgumentException("file outside the site: " + f.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+            return new BakeResult(diagnostics, countPages(outDir));
+        } finally {
+            deleteTree(source);
+        }
+    }
+
+    private void assemble(SiteModel model, Path source) throws IOException {
+        Path content = source.resolve("content");
+        copyTree(templatesDir, source.resolve("templates"), p -> p.toString().endsWith(".ftl"));
+        Path assets = source.resolve("assets");
+        if (Files.isDirectory(assetsDir)) {
+            copyTree(assetsDir, assets, p -> true);
+        }
+        copyResource(HIGHLIGHT + "highlight.min.js", assets.resolve("vendor/highlight/highlight.min.js"));
+        copyResource(HIGHLIGHT + "styles/github.min.css", assets.resolve("vendor/highlight/github.min.css"));
+        copyResource(HIGHLIGHT + "styles/github-dark.min.css", assets.resolve("vendor/highlight/github-dark.min.css"));
+        Files.writeString(assets.resolve("search-index.js"), SearchIndex.build(model.topics()), StandardCharsets.UTF_8);
+
+        LocalDate newest = LocalDate.of(2021, 1, 1);
+        for (RenderedTopic t : model.topics()) {
+            for (Lang lang : Lang.values()) {
+                RenderedPage p = t.page(lang);
+                newest = p.date().isAfter(newest) ? p.date() : newest;
+                write(content.resolve(lang.dir()).resolve(t.key() + ".html"),
+                        header(p.title(), p.date(), "topic", lang.dir(), t.key(), p.summary()) + p.bodyHtml());
+            }
+            RenderedPage zh = t.page(Lang.ZH);
+            RenderedPage en = t.page(Lang.EN);
+            write(content.resolve(BILINGUAL).resolve(t.key() + ".html"),
+                    header(zh.title() + " · " + en.title(), en.date(), "topic", BILINGUAL, t.key(), en.summary())
+                            + SideBySide.render(zh, en));
+        }
+        for (Lang lang : Lang.values()) {
+            write(content.resolve(lang.dir()).resolve("index.html"),
+                    header(ui.get(lang, "site.title"), newest, "home", lang.dir(), "index", ui.get(lang, "site.tagline")));
+        }
+        write(content.resolve(BILINGUAL).resolve("index.html"),
+                header(ui.get(Lang.ZH, "site.title"), newest, "home", BILINGUAL, "index", ui.get(Lang.EN, "site.tagline")));
+        write(content.resolve("index.html"),
+                header(ui.get(Lang.EN, "site.title"), newest, "home", "root", "index", ui.get(Lang.EN, "site.tagline")));
+        write(content.resolve("404.html"),
+                header("404", newest, "notfound", "root", "404", ""));
+
+        Files.createDirectories(source.resolve("data"));
+        Files.writeString(source.resolve("data/site.yaml"), siteData(model), StandardCharsets.UTF_8);
+        Files.writeString(source.resolve("jbake.properties"), properties(model), StandardCharsets.UTF_8);
+    }
+
+    /** Navigation, tables of contents and interface strings for the templates. */
+    private String siteData(SiteModel model) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> topics = new ArrayList<>();
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        for (RenderedTopic t : model.topics()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("key", t.key());
+            for (Lang lang : Lang.values()) {
+                RenderedPage p = t.page(lang);
+                Map<String, Object> page = new LinkedHashMap<>();
+                page.put("title", p.title());
+                page.put("summary", p.summary());
+                page.put("source", p.sourcePath());
+                List<Map<String, Object>> toc = new ArrayList<>();
+                for (TocEntry e : p.toc()) {
+                    toc.add(Map.of("id", e.id(), "level", e.level(), "html", e.textHtml()));
+                }
+                page.put("toc", toc);
+                entry.put(lang.dir(), page);
+            }
+            topics.add(entry);
+            byKey.put(t.key(), entry);
+        }
+        root.put("topics", topics);
+        root.put("byKey", byKey);
+        Map<String, Object> strings = new LinkedHashMap<>();
+        for (Lang lang : Lang.values()) {
+            strings.put(lang.dir(), new LinkedHashMap<>(ui.table(lang)));
+        }
+        root.put("ui", strings);
+        root.put("environment", model.environment() == null ? "" : model.environment().display());
+        root.put("baseUrl", model.baseUrl() == null ? "" : model.baseUrl());
+        root.put("originalPost", ORIGINAL_POST);
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setAllowUnicode(true);
+        options.setWidth(Integer.MAX_VALUE);
+        return new Yaml(options).dump(root);
+    }
+
+    private static String properties(SiteModel model) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("template.topic.file=topic.ftl\n");
+        sb.append("template.home.file=home.ftl\n");
+        sb.append("template.notfound.file=notfound.ftl\n");
+        sb.append("render.index=false\nrender.feed=false\nrender.archive=false\nrender.tags=false\n");
+        sb.append("render.tagsindex=false\nrender.error404=false\n");
+        sb.append("render.sitemap=").append(model.baseUrl() != null).append('\n');
+        sb.append("template.sitemap.file=sitemap.ftl\n");
+        if (model.baseUrl() != null) {
+            sb.append("site.host=").append(model.baseUrl().replaceAll("/$", "")).append('\n');
+        }
+        sb.append("render.encoding=UTF-8\ntemplate.encoding=UTF-8\n");
+        sb.append("db.store=memory\n");
+        sb.append("markdown.extensions=\n");
+        return sb.toString();
+    }
+
+    private static String header(String title, LocalDate date, String type, String view, String topic, String summary) {
+        return "title=" + oneLine(title) + "\n"
+                + "date=" + date + "\n"
+                + "type=" + type + "\n"
+                + "status=published\n"
+                + "view=" + view + "\n"
+                + "topic=" + topic + "\n"
+                + "summary=" + oneLine(summary) + "\n"
+                + "~~~~~~\n";
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static void copyResource(String name, Path target) throws IOException {
+        try (InputStream in = SiteBaker.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing on the class path: " + name);
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target);
+        }
+    }
+
+    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> include) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (include.test(p)) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    private static int countPages(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return (int) s.filter(p -> p.toString().endsWith(".html")).count();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
