@@ -26,7 +26,7 @@ ${content.body}
   <nav class="prev-next" aria-label="${ui(lang, "nav.pager")?html}">
   <#list site.topics as x>
     <#if x.key == content.topic>
-      <#if x?has_previous><#assign p = site.topics[x?index - 1]><a class="prev" rel="prev" href="${p.key}.html">← <#if view == "bilingual">${p.zh.title?html} · ${p.en.title?html}<#else>${p[view].title?html}</#if></a></#if>
+      <#if (x?index > 0)><#assign p = site.topics[x?index - 1]><a class="prev" rel="prev" href="${p.key}.html">← <#if view == "bilingual">${p.zh.title?html} · ${p.en.title?html}<#else>${p[view].title?html}</#if></a></#if>
       <#if x?has_next><#assign n = site.topics[x?index + 1]><a class="next" rel="next" href="${n.key}.html"><#if view == "bilingual">${n.zh.title?html} · ${n.en.title?html}<#else>${n[view].title?html}</#if> →</a></#if>
     </#if>
   </#list>
