@@ -192,7 +192,8 @@ final class AgentSession implements AutoCloseable {
                 source = rest;
                 consumed = rest.length();
             }
-            units.add(new int[] {start});
+            // diagnostics count from the start of the unit's source, which may keep leading blanks
+            units.add(new int[] {start - Math.min(leadingBlank(source), start - cursor)});
             sources.add(source);
             cursor += Math.max(consumed, 1);
         }

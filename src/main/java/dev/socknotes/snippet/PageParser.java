@@ -155,7 +155,7 @@ public final class PageParser {
         Map<Option, String> given = new java.util.EnumMap<>(Option.class);
         for (int i = 2; i < tokens.length; i++) {
             String token = tokens[i];
-            int col = columnOfToken(src, fence, token);
+            int col = columnOfToken(src, fence, tokens, i);
             int eq = token.indexOf('=');
             String name = eq < 0 ? token : token.substring(0, eq);
             String value = eq < 0 ? null : token.substring(eq + 1);
@@ -268,11 +268,23 @@ public final class PageParser {
     }
 
     private static int columnOfToken(SourceText src, FencedCodeBlock fence, String token) {
+        return columnOfToken(src, fence, new String[] {token}, 0);
+    }
+
+    /** Column of tokens[index] in the fence line, found left to right so that a repeated token gets its own place. */
+    private static int columnOfToken(SourceText src, FencedCodeBlock fence, String[] tokens, int index) {
         int line = src.lineOf(fence.getStartOffset());
         String text = src.line(line);
-        int infoStart = text.indexOf(fence.getOpeningMarker().toString()) + fence.getOpeningMarker().length();
-        int idx = text.indexOf(token, Math.max(0, infoStart));
-        return idx < 0 ? 1 : text.codePointCount(0, idx) + 1;
+        int from = Math.max(0, text.indexOf(fence.getOpeningMarker().toString()) + fence.getOpeningMarker().length());
+        int idx = -1;
+        for (int k = 0; k <= index; k++) {
+            idx = text.indexOf(tokens[k], from);
+            if (idx < 0) {
+                return 1;
+            }
+            from = idx + tokens[k].length();
+        }
+        return text.codePointCount(0, idx) + 1;
     }
 
     private static String blankHeader(String text, int bodyStart) {

@@ -146,7 +146,11 @@ public final class Verifier {
             case Outcome.CompileError ce -> {
                 for (Outcome.CodeProblem p : ce.problems()) {
                     int[] pos = codePosition(s, p.offset());
-                    failures.add(at(src, s, pos[0], pos[1], zhTwin, "does not compile: " + p.message()));
+                    List<String> lines = p.message().lines().toList();
+                    Diagnostic d = at(src, s, pos[0], pos[1], zhTwin, "does not compile: " + lines.getFirst());
+                    List<String> details = new ArrayList<>(lines.subList(1, lines.size()).stream().map(String::strip).toList());
+                    details.addAll(d.details());
+                    failures.add(d.withDetails(details));
                 }
                 if (ce.problems().isEmpty()) {
                     failures.add(at(src, s, s.fenceLine(), s.indent() + 1, zhTwin, "does not compile"));

@@ -76,7 +76,7 @@ class PageParserTest {
     @Test
     void duplicatedOptionIsAnError() {
         assertThat(only(TestPages.parse(Lang.EN, "t", "```java run reset reset\nint a;\n```\n")))
-                .isEqualTo("content/en/t.md:4:13: error: option 'reset' given twice");
+                .isEqualTo("content/en/t.md:4:19: error: option 'reset' given twice");
     }
 
     @Test
