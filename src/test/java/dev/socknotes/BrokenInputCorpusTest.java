@@ -49,6 +49,9 @@ class BrokenInputCorpusTest {
         if (Files.exists(Path.of("assets")) && !Files.exists(root.resolve("assets"))) {
             copyTree(Path.of("assets"), root.resolve("assets"));
         }
+        Path previousSite = root.resolve("target/site/index.html");
+        Files.createDirectories(previousSite.getParent());
+        Files.writeString(previousSite, "the site of the previous build");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         BuildConfig config = BuildConfig.from(root, Map.of(Setting.WORKERS, "1"));
         Socknotes.BuildResult result = new Socknotes(config, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
@@ -57,8 +60,18 @@ class BrokenInputCorpusTest {
         List<String> actual = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
         assertThat(actual).as("console:\n" + console.toString(StandardCharsets.UTF_8)).containsExactlyElementsOf(expected);
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(root.resolve("target/site")).doesNotExist();
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains(expected.getFirst()).doesNotContain("Exception in thread");
+        assertThat(previousSite).as("the previous site is left as it was").hasContent("the site of the previous build");
+        try (Stream<Path> s = Files.list(previousSite.getParent())) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactly("index.html");
+        }
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains(expected.getFirst()).doesNotContain("Exception in thread");
+        Path consoleLines = caseDir.resolve("console-contains.txt");
+        if (Files.exists(consoleLines)) {
+            for (String line : Files.readAllLines(consoleLines, StandardCharsets.UTF_8)) {
+                assertThat(text).as("console shows").contains(line);
+            }
+        }
     }
 
     static void copyTree(Path from, Path to) {
@@ -67,7 +80,8 @@ class BrokenInputCorpusTest {
                 Path dest = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(dest);
-                } else if (!p.getFileName().toString().equals("expected.txt") || !p.getParent().equals(from)) {
+                } else if (!p.getParent().equals(from)
+                        || !List.of("expected.txt", "console-contains.txt").contains(p.getFileName().toString())) {
                     Files.createDirectories(dest.getParent());
                     Files.copy(p, dest);
                 }

@@ -33,7 +33,7 @@ class BuildSettingsForwardingTest {
         BuildConfig c = BuildConfig.from(Path.of("."), Map.of(Setting.MODE, "", Setting.SLOW, ""));
         assertThat(c.mode()).isEqualTo(Mode.BUILD);
         assertThat(c.slow()).isFalse();
-        assertThat(c.siteDir()).endsWith(Path.of("target/site"));
+        assertThat(c.siteDir().endsWith(Path.of("target/site"))).as(c.siteDir().toString()).isTrue();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildConfig.from(Path.of("."), Map.of(Setting.SLOW, "yes")))
                 .hasMessage("socknotes.slow must be true or false");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuildConfig.from(Path.of("."), Map.of(Setting.BASE_URL, "example.org")))
