@@ -24,6 +24,12 @@
     });
     pre.parentNode.insertBefore(b, pre);
   });
+  // The language switch lands on the same section: both languages share heading ids.
+  document.querySelectorAll('.lang-switch a').forEach(function (a) {
+    a.addEventListener('click', function () {
+      if (location.hash && a.href.indexOf('#') < 0) { a.href = a.href + location.hash; }
+    });
+  });
   var toggle = document.getElementById('theme-toggle');
   if (toggle) {
     toggle.addEventListener('click', function () {

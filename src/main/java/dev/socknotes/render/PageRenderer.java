@@ -76,12 +76,30 @@ public final class PageRenderer {
                     continue;
                 }
             }
-            current.prose.append(HTML.render(node));
+            current.prose.append(renderProse(node));
         }
         sections.add(current.build());
         List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty()).toList();
         return new RenderedPage(page.topicKey(), page.lang(), page.header().title(), page.header().summary(),
                 page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
+    }
+
+    /**
+     * Renders one top-level block. flexmark drops links when asked to render a node that is not a
+     * whole document, so the block's source is parsed as a document of its own; links to topics'
+     * source files then become links to their pages (the targets were checked by LinkChecker).
+     */
+    private static String renderProse(Node node) {
+        String html = HTML.render(Markdown.PARSER.parse(node.getChars().toString()));
+        if (!html.contains(".md")) {
+            return html;
+        }
+        org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(html);
+        d.outputSettings().prettyPrint(false);
+        for (Element a : d.select("a[href]")) {
+            a.attr("href", a.attr("href").replaceFirst("^([A-Za-z0-9_-]+)\\.md(#.*)?$", "$1.html$2"));
+        }
+        return d.body().html() + "\n";
     }
 
     private static Node findFence(ParsedPage parsed, Snippet s) {

@@ -1,0 +1,125 @@
+package dev.socknotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Setting;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bakes a two-topic site of its own with the real pipeline (JShell, JBake) and inspects the HTML. */
+class SmallSiteBakeTest {
+    @TempDir
+    static Path root;
+    static Path site;
+    static String console;
+
+    static final String EN_A = """
+            title=Alpha
+            date=2026-11-24
+            order=1
+            ~~~~~~
+            Intro with a [link to beta](b.md#two).
+
+            ## One {#one}
+
+            ```java run id=script
+            System.out.println("<script>alert(1)</script>");
+            ```
+            ```output
+            <script>alert(1)</script>
+            ```
+            """;
+    static final String ZH_A = """
+            title=甲
+            date=2026-11-24
+            order=1
+            ~~~~~~
+            引言，[链接到乙](b.md#two)。
+
+            ## 第一节 {#one}
+
+            ```java run id=script
+            System.out.println("<script>alert(1)</script>");
+            ```
+            ```output
+            <script>alert(1)</script>
+            ```
+            """;
+
+    @BeforeAll
+    static void bake() throws IOException {
+        write("content/en/a.md", EN_A);
+        write("content/zh/a.md", ZH_A);
+        write("content/en/b.md", "title=Beta\ndate=2026-11-24\norder=2\n~~~~~~\n## Two {#two}\n\nText.\n");
+        write("content/zh/b.md", "title=乙\ndate=2026-11-24\norder=2\n~~~~~~\n## 第二节 {#two}\n\n正文。\n");
+        BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
+        BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1")),
+                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        console = out.toString(StandardCharsets.UTF_8);
+        assertThat(result.exitCode()).as(console).isZero();
+        site = root.resolve("target/site");
+    }
+
+    private static void write(String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    private static Document page(String rel) throws IOException {
+        return Jsoup.parse(site.resolve(rel).toFile(), "UTF-8");
+    }
+
+    @Test
+    void writesThreeViewsPerTopicWithTheirLanguages() throws IOException {
+        assertThat(page("zh/a.html").selectFirst("html").attr("lang")).isEqualTo("zh-Hans");
+        assertThat(page("en/a.html").selectFirst("html").attr("lang")).isEqualTo("en");
+        Document both = page("bilingual/a.html");
+        assertThat(both.select(".col[lang=zh-Hans]")).isNotEmpty();
+        assertThat(both.select(".col[lang=en]")).isNotEmpty();
+        assertThat(both.select("section.pair#one .pair-heading h2")).extracting(Element::text).containsExactly("第一节", "One");
+    }
+
+    @Test
+    void hreflangAndLanguageSwitchPointAtExistingPages() throws IOException {
+        Document en = page("en/a.html");
+        assertThat(en.select("link[rel=alternate]")).extracting(e -> e.attr("hreflang"))
+                .containsExactly("zh-Hans", "en", "x-default");
+        for (Element link : en.select("link[rel=alternate], .lang-switch a")) {
+            assertThat(site.resolve("en").resolve(link.attr("href")).normalize()).exists();
+        }
+    }
+
+    @Test
+    void topicLinksPointAtThePageInTheSameLanguage() throws IOException {
+        assertThat(page("zh/a.html").select("a[href='b.html#two']")).hasSize(1);
+        assertThat(page("en/a.html").select("a[href='b.html#two']")).hasSize(1);
+    }
+
+    @Test
+    void printedMarkupIsShownAsTextNeverAsAnElement() throws IOException {
+        Document en = page("en/a.html");
+        assertThat(en.select("figure.snippet script")).isEmpty();
+        assertThat(en.select("figure.snippet samp").text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void consoleHasOneLinePerStage() {
+        assertThat(console.lines().filter(l -> l.startsWith("content:") || l.startsWith("execute:")
+                || l.startsWith("verify:") || l.startsWith("bake:"))).hasSize(4);
+    }
+}
