@@ -32,7 +32,7 @@ import jdk.jshell.spi.ExecutionEnv;
  * default engine pays ~180 ms per eval for its socket's Nagle delay), a channel that works across
  * network namespaces, and a separate control connection for stop requests. One launcher per agent.
  */
-final class AgentLauncher implements ExecutionControlProvider {
+public final class AgentLauncher implements ExecutionControlProvider {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(60);
 
     private final Path workDir;
@@ -49,6 +49,11 @@ final class AgentLauncher implements ExecutionControlProvider {
         this.name = name;
         this.sandbox = sandbox;
         this.sysctls = sysctls;
+    }
+
+    /** An unsandboxed agent, for callers outside the executor (the transport benchmark in bench/). */
+    public static ExecutionControlProvider unsandboxed(Path workDir, String name) {
+        return new AgentLauncher(workDir, name, Optional.empty(), Map.of());
     }
 
     @Override
