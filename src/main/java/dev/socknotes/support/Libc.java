@@ -76,12 +76,12 @@ public final class Libc {
 
     private Libc() {}
 
-    private static MethodHandle fn(String name, ValueLayout result, ValueLayout... args) {
+    static MethodHandle fn(String name, ValueLayout result, ValueLayout... args) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
                 FunctionDescriptor.of(result, args), Linker.Option.captureCallState("errno"));
     }
 
-    private static MethodHandle variadic(String name, ValueLayout result, int fixed, ValueLayout... args) {
+    static MethodHandle variadic(String name, ValueLayout result, int fixed, ValueLayout... args) {
         return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(),
                 FunctionDescriptor.of(result, args), Linker.Option.captureCallState("errno"),
                 Linker.Option.firstVariadicArg(fixed));
@@ -91,7 +91,7 @@ public final class Libc {
      * Calls {@code handle} and reads errno from the state it captured. Each thread gets its own
      * capture buffer, so blocking calls in several threads do not mix up their errno.
      */
-    private static Ret call(MethodHandle handle, Object... args) {
+    static Ret call(MethodHandle handle, Object... args) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CALL_STATE);
             List<Object> all = new ArrayList<>(args.length + 1);
