@@ -240,7 +240,8 @@ public final class Socknotes {
                 idx.add(s.index());
             }
             if (!snippets.isEmpty()) {
-                jobs.add(new TopicJob(w.key(), snippets, w.topic().page(Lang.EN).header().sysctls()));
+                var header = w.topic().page(Lang.EN).header();
+                jobs.add(new TopicJob(w.key(), snippets, header.sysctls(), header.needsSandbox()));
                 indexes.add(idx);
             }
         }

@@ -13,8 +13,9 @@ import java.util.Map;
  * @param draft     status=draft
  * @param topicKey  the pairing key (topic header or file name)
  * @param sysctls   namespace-local kernel settings, in declaration order
+ * @param needsSandbox the topic declared {@code sandbox=required}
  * @param bodyStart char offset of the first body character in the file
  * @param bodyLine  1-based line where the body starts
  */
 public record Header(String title, LocalDate date, int order, String summary, boolean draft,
-                     String topicKey, Map<String, String> sysctls, int bodyStart, int bodyLine) {}
+                     String topicKey, Map<String, String> sysctls, boolean needsSandbox, int bodyStart, int bodyLine) {}

@@ -14,7 +14,8 @@ public enum HeaderKey {
     SUMMARY("summary", false, "one-sentence summary shown in the index"),
     STATUS("status", false, "'published' (default) or 'draft': a draft is checked but not published and may lack its translation"),
     TOPIC("topic", false, "pairs this file with a translation whose file name differs (default: the file name without .md)"),
-    SYSCTL("sysctl", false, "namespace-local kernel settings for the topic's sandbox, 'name=value' pairs separated by ','");
+    SYSCTL("sysctl", false, "namespace-local kernel settings for the topic's sandbox, 'name=value' pairs separated by ','"),
+    SANDBOX("sandbox", false, "'required': the snippets need their own network namespace (packet capture); where none can be made they are shown from their recorded output");
 
     private final String key;
     private final boolean required;

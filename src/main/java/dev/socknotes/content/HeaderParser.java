@@ -123,6 +123,15 @@ public final class HeaderParser {
                 sysctls.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
             }
         }
+        boolean needsSandbox = false;
+        if (values.containsKey(HeaderKey.SANDBOX)) {
+            int line = lines.get(HeaderKey.SANDBOX);
+            if (values.get(HeaderKey.SANDBOX).equals("required")) {
+                needsSandbox = true;
+            } else {
+                errors.add(Diagnostic.error(path, line, 9, "sandbox can only be 'required' (leave it out otherwise)", src.line(line)));
+            }
+        }
         if (!errors.isEmpty()) {
             return new Parsed(Optional.empty(), errors);
         }
@@ -130,7 +139,7 @@ public final class HeaderParser {
         int bodyStart = Math.min(src.text().length(), src.offsetOfLine(terminatorLine) + src.line(terminatorLine).length() + 1);
         String topicKey = values.getOrDefault(HeaderKey.TOPIC, defaultTopicKey);
         Header header = new Header(values.get(HeaderKey.TITLE), date, order,
-                values.getOrDefault(HeaderKey.SUMMARY, ""), draft, topicKey, sysctls, bodyStart, bodyLine);
+                values.getOrDefault(HeaderKey.SUMMARY, ""), draft, topicKey, sysctls, needsSandbox, bodyStart, bodyLine);
         return new Parsed(Optional.of(header), errors);
     }
 }

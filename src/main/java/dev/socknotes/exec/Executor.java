@@ -136,6 +136,10 @@ public final class Executor implements AutoCloseable {
             return Optional.of("this topic sets " + String.join(", ", job.sysctls().keySet().stream().sorted().toList())
                     + " inside its own network namespace, which cannot be made here: " + sandbox.reason());
         }
+        if (job.needsSandbox()) {
+            return Optional.of("this topic declares sandbox=required (its own network namespace), which cannot be made here: "
+                    + sandbox.reason());
+        }
         return Optional.empty();
     }
 

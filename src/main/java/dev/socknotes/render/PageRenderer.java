@@ -25,9 +25,11 @@ public final class PageRenderer {
     private static final HtmlRenderer HTML = HtmlRenderer.builder(Markdown.OPTIONS).build();
 
     private final SnippetHtml snippetHtml;
+    private final UiStrings ui;
 
     public PageRenderer(UiStrings ui) {
         this.snippetHtml = new SnippetHtml(ui);
+        this.ui = ui;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class PageRenderer {
                 if (s != null && node == findFence(parsed, s)) {
                     VerifiedSnippet v = bySnippet.get(s);
                     if (v != null) {
-                        current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env));
+                        current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()));
                     }
                 }
                 continue;
@@ -75,6 +77,13 @@ public final class PageRenderer {
                     current = new SectionBuilder(id, ref.level(), inner);
                     continue;
                 }
+            }
+            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
+                    && f.getInfo().toString().strip().equals(StateDiagram.FENCE_INFO)) {
+                List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
+                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), "diagram.states"),
+                        ui.get(page.lang(), "diagram.statesObserved")));
+                continue;
             }
             current.prose.append(renderProse(node));
         }

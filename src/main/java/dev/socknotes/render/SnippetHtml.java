@@ -17,6 +17,11 @@ public final class SnippetHtml {
     }
 
     public String render(VerifiedSnippet v, Lang lang, String topic, Environment env) {
+        return render(v, lang, topic, env, java.util.Map.of());
+    }
+
+    /** With the topic's namespace-local sysctls, which are named next to every output they may affect. */
+    public String render(VerifiedSnippet v, Lang lang, String topic, Environment env, java.util.Map<String, String> sysctls) {
         var s = v.snippet();
         String code = "<pre class=\"snippet-code\"><code class=\"language-java\">" + escape(s.code()) + "</code></pre>";
         String ref = escape(topic + "#" + s.options().id().orElse(String.valueOf(s.index() + 1)));
@@ -36,8 +41,19 @@ public final class SnippetHtml {
                 default -> "snippet-recorded";
             };
             sb.append("<div class=\"snippet-output ").append(kind).append("\">");
-            sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env))).append("</div>");
+            sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env)));
+            if (!sysctls.isEmpty()) {
+                String settings = String.join(", ", sysctls.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
+                sb.append("<span class=\"snippet-sysctl\">").append(escape(MessageFormat.format(ui.get(lang, "snippet.sysctl"), settings)))
+                        .append("</span>");
+            }
+            sb.append("</div>");
             sb.append("<pre><samp>").append(escape(v.shownOutput())).append("</samp></pre></div>");
+            String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, "diagram.client"),
+                    ui.get(lang, "diagram.server"), ui.get(lang, "diagram.caption"));
+            if (!diagram.isEmpty()) {
+                sb.append("<div class=\"snippet-diagram\">").append(diagram).append("</div>");
+            }
         }
         return sb.append("</figure>").toString();
     }

@@ -87,6 +87,16 @@ public final class Loopback {
             return TcpState.describe(serverPort, clientPort);
         }
 
+        /** Waits up to 5 s for the client's end to reach {@code state}; returns the state seen then. */
+        public String awaitClientState(String state) {
+            return TcpState.awaitAndDescribe(clientPort, serverPort, state, java.time.Duration.ofSeconds(5));
+        }
+
+        /** Waits up to 5 s for the server's end to reach {@code state}; returns the state seen then. */
+        public String awaitServerState(String state) {
+            return TcpState.awaitAndDescribe(serverPort, clientPort, state, java.time.Duration.ofSeconds(5));
+        }
+
         /** Closes both descriptors; one already closed (EBADF) is fine. */
         @Override
         public void close() {

@@ -20,7 +20,25 @@ public final class Parity {
         List<Diagnostic> errors = new ArrayList<>();
         checkSnippets(en, zh, errors);
         checkHeadings(en, zh, errors);
+        checkSandbox(en, zh, errors);
         return errors;
+    }
+
+    /** The snippets run in one sandbox for both languages, so its settings must agree. */
+    private void checkSandbox(ParsedPage en, ParsedPage zh, List<Diagnostic> errors) {
+        var a = en.page().header();
+        var b = zh.page().header();
+        if (!a.sysctls().equals(b.sysctls()) || a.needsSandbox() != b.needsSandbox()) {
+            var src = zh.page().source();
+            errors.add(Diagnostic.error(src.path(), 1, 1, "the header's sysctl/sandbox settings differ from "
+                    + display(en) + " (" + describe(b) + " here, " + describe(a) + " there); the snippets run once for both languages",
+                    src.line(1)));
+        }
+    }
+
+    private static String describe(dev.socknotes.content.Header h) {
+        String s = h.sysctls().isEmpty() ? "no sysctl" : "sysctl " + h.sysctls();
+        return h.needsSandbox() ? s + ", sandbox=required" : s;
     }
 
     /** True when the code of every snippet is the same in both languages (update mode needs it). */

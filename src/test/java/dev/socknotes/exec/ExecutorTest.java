@@ -98,4 +98,15 @@ class ExecutorTest {
         assertThat(results).extracting(TopicResult::topic).containsExactly("slow", "fast");
         assertThat(results.get(0).results().getFirst().outcome().output()).isEqualTo("slow\n");
     }
+
+    @Test
+    void redeclaringAVariableRunsOnlyTheNewInitializer() {
+        // RemoteExecutionControl "redefines" without a debugger by doing nothing, which made the
+        // old initializer run again; the agent refuses redefinition so JShell loads a new class.
+        TopicResult r = run(new TopicJob("t", List.of(
+                job("a", "int calls = 0;\nlong f() { return ++calls; }\nlong sent = f();", Duration.ofSeconds(10)),
+                job("b", "long sent = 0;\nSystem.out.println(calls + \" \" + sent);\nString sent = \"text\";\nSystem.out.println(calls + \" \" + sent);",
+                        Duration.ofSeconds(10))), Map.of())).getFirst();
+        assertThat(r.results().get(1).outcome()).isEqualTo(new Outcome.Completed("1 0\n1 text\n"));
+    }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.NotImplementedException;
 
 /**
  * The main class of an agent JVM: connects back to the build over a path-based Unix domain socket
@@ -84,6 +86,17 @@ public final class AgentMain {
     static final class StoppableExecutionControl extends RemoteExecutionControl {
         private final Object lock = new Object();
         private Thread clientThread;
+
+        /**
+         * RemoteExecutionControl's redefine only records the classes, because with JDI the
+         * controller swaps the bytecode through the debugger. Without a debugger nothing is
+         * swapped, and a redeclared variable would run its old initializer again. Refusing makes
+         * JShell load the new declaration under a fresh class name instead.
+         */
+        @Override
+        public void redefine(ClassBytecodes[] cbcs) throws NotImplementedException {
+            throw new NotImplementedException("redefine needs a debugger; this agent has none");
+        }
 
         @Override
         protected String invoke(Method doitMethod) throws Exception {
