@@ -33,7 +33,7 @@ public final class StateDiagram {
             new Edge("ESTABLISHED", "CLOSE_WAIT", "← FIN, → ACK", 50, -4),
             new Edge("FIN_WAIT1", "FIN_WAIT2", "← ACK", -38, 0),
             new Edge("FIN_WAIT1", "CLOSING", "← FIN, → ACK", 52, 0),
-            new Edge("CLOSE_WAIT", "LAST_ACK", "close() → FIN", 56, 0),
+            new Edge("CLOSE_WAIT", "LAST_ACK", "close() → FIN", -46, 0),
             new Edge("FIN_WAIT2", "TIME_WAIT", "← FIN, → ACK", -50, 0),
             new Edge("CLOSING", "TIME_WAIT", "← ACK", 34, 0),
             new Edge("LAST_ACK", "CLOSED", "← ACK", 36, 0),

@@ -53,6 +53,10 @@ public final class Capture implements AutoCloseable {
     private static final MethodHandle BIND = Libc.fn("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle GETSOCKOPT = Libc.fn("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle IOCTL = Libc.variadic("ioctl", JAVA_INT, 2, JAVA_INT, JAVA_LONG, ADDRESS);
+    private static final MethodHandle POLL = Libc.fn("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    private static final short POLLIN = 1;
+    /** A packet still crossing lo when the snippet stops the capture arrives within microseconds. */
+    private static final int SETTLE_MILLIS = 20;
 
     private final int fd;
     private final List<Packet> packets = new ArrayList<>();
@@ -128,6 +132,11 @@ public final class Capture implements AutoCloseable {
             stopped = true;
             try {
                 drain();
+                // The last packet a snippet waits for can wake it a moment before the packet the
+                // kernel sends in reply (an ACK) has crossed lo: keep draining until lo is quiet.
+                while (readable(SETTLE_MILLIS)) {
+                    drain();
+                }
                 long drops = drops();
                 if (drops > 0) {
                     throw new IllegalStateException("the capture lost " + drops + " packets (receive queue full)");
@@ -219,6 +228,16 @@ public final class Capture implements AutoCloseable {
                 byte[] frame = buf.asSlice(0, Math.min(r.value(), SNAPLEN)).toArray(JAVA_BYTE);
                 parse(frame, nanos).ifPresent(packets::add);
             }
+        }
+    }
+
+    private boolean readable(int timeoutMillis) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pollfd = arena.allocate(8); // struct pollfd { int fd; short events; short revents; }
+            pollfd.set(JAVA_INT, 0, fd);
+            pollfd.set(JAVA_SHORT, 4, POLLIN);
+            Ret r = Libc.call(POLL, pollfd, 1L, timeoutMillis);
+            return r.ok() && r.value() > 0;
         }
     }
 
