@@ -330,7 +330,7 @@ public final class Socknotes {
             Map<Lang, String> titles = new EnumMap<>(Lang.class);
             for (Lang lang : Lang.values()) {
                 String intro = generated.claimBadges(lang, w.key(), claims)
-                        + (w.en().snippets().isEmpty() ? "" : generated.reverifyBox(lang, w.key()));
+                        + (w.en().snippets().isEmpty() ? "" : generated.reverifyBox(lang, w.key(), w.topic().page(Lang.EN).header()));
                 pages.put(lang, renderer.render(w.parsed().get(lang), v.snippets().get(lang), env, intro));
                 titles.put(lang, w.topic().page(lang).header().title());
                 LocalDate d = w.topic().page(lang).header().date();

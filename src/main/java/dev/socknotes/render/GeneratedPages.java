@@ -132,12 +132,26 @@ public final class GeneratedPages {
     }
 
     /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */
-    public String reverifyBox(Lang lang, String topic) {
+    public String reverifyBox(Lang lang, String topic, dev.socknotes.content.Header header) {
         return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, "reverify.title")) + "</summary>"
                 + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
                 + "<li><a href=\"../support/" + SupportBundle.JAR_NAME + "\">" + SupportBundle.JAR_NAME + "</a></li></ul>"
-                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh")) + "</code></pre></details>";
+                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";
+    }
+
+    /**
+     * The command for a topic: topics whose snippets need their own network namespace (sysctls,
+     * packet capture) get the same {@code unshare -rn} wrapper the build uses, so no root is needed.
+     */
+    public static String jshellCommand(String script, dev.socknotes.content.Header header) {
+        String plain = jshellCommand(script);
+        if (header.sysctls().isEmpty() && !header.needsSandbox()) {
+            return plain;
+        }
+        StringBuilder inner = new StringBuilder("ip link set lo up");
+        header.sysctls().forEach((k, v) -> inner.append(" && echo ").append(v).append(" > /proc/sys/").append(k.replace('.', '/')));
+        return "unshare -rn sh -c '" + inner + " && exec " + plain + "'";
     }
 
     /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
