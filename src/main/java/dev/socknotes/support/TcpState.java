@@ -94,4 +94,19 @@ public final class TcpState {
         await(localPort, remotePort, state, max);
         return describe(localPort, remotePort);
     }
+
+    /**
+     * Waits until the connection's receive queue holds at least {@code bytes} unread bytes (so a
+     * snippet knows its data arrived before it acts); returns the queue length seen at the end.
+     */
+    public static long awaitReceiveQueue(int localPort, int remotePort, long bytes, Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            long queued = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L);
+            if (queued >= bytes || System.nanoTime() > deadline) {
+                return queued;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
 }
