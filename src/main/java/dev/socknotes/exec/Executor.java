@@ -90,8 +90,10 @@ public final class Executor implements AutoCloseable {
                             environment = session.environment();
                         }
                     } catch (Exception e) {
-                        lostReason = "the agent JVM could not be started: " + e.getMessage();
-                        results.add(new SnippetResult(new Outcome.Skipped("", lostReason), ""));
+                        // an error, not a note: nothing about this snippet was verified
+                        lostReason = "not run: the agent JVM for this topic could not be started";
+                        results.add(new SnippetResult(new Outcome.AgentDied("",
+                                "the agent JVM could not be started: " + e.getMessage()), ""));
                         continue;
                     }
                 }
@@ -144,7 +146,9 @@ public final class Executor implements AutoCloseable {
     }
 
     private String agentName(TopicJob job) {
-        return job.topic().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + agentCounter.incrementAndGet();
+        // the build's pid keeps two builds of one project (e.g. preview and package) off each other's sockets
+        return job.topic().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + ProcessHandle.current().pid() + "-"
+                + agentCounter.incrementAndGet();
     }
 
     @Override
