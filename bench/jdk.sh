@@ -1,0 +1,9 @@
+# Sourced by the bench scripts: sets $java to a JDK >= 25 (JAVA_HOME first, then /usr/lib/jvm).
+java=""
+for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] &&
+     "$candidate/bin/java" -XshowSettings:properties -version 2>&1 | grep -Eq 'java.specification.version = (2[5-9]|[3-9][0-9])'; then
+    java="$candidate/bin/java"; break
+  fi
+done
+[ -n "$java" ] || { echo "$0: needs a JDK >= 25 (set JAVA_HOME)" >&2; exit 2; }
