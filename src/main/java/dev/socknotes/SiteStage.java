@@ -6,14 +6,13 @@ import dev.socknotes.render.UiStrings;
 import dev.socknotes.report.Reporter;
 import dev.socknotes.site.SiteBaker;
 import dev.socknotes.site.SiteZip;
+import dev.socknotes.internal.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Bakes the site into a fresh folder beside the target and swaps it in only when the bake
@@ -47,26 +46,15 @@ final class SiteStage {
             Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
             Files.move(zipTmp, cfg.zipFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (old != null) {
-                deleteTree(old);
+                FileTrees.deleteTree(old);
             }
             console.printf(Locale.ROOT, "bake: %d pages → %s, %s (%.1f s)%n", result.pagesWritten(),
                     cfg.projectRoot().relativize(site), cfg.projectRoot().relativize(cfg.zipFile()),
                     (System.nanoTime() - t0) / 1e9);
             return result.pagesWritten();
         } finally {
-            deleteTree(staging);
+            FileTrees.deleteTree(staging);
             Files.deleteIfExists(zipTmp);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.TocEntry;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.report.Diagnostic;
+import dev.socknotes.internal.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public final class SiteBaker {
             }
             return new BakeResult(diagnostics, countPages(outDir));
         } finally {
-            deleteTree(source);
+            FileTrees.deleteTree(source);
         }
     }
 
@@ -237,14 +237,4 @@ public final class SiteBaker {
         }
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
