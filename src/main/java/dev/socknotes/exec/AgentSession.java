@@ -268,6 +268,7 @@ final class AgentSession implements AutoCloseable {
             case Outcome.TimedOut t -> new Outcome.TimedOut(output, t.limit(), t.agentKilled());
             case Outcome.OutputLimitExceeded l -> new Outcome.OutputLimitExceeded(output, l.excerpt(), l.limitBytes());
             case Outcome.Skipped s -> new Outcome.Skipped(output, s.reason());
+            case Outcome.Unavailable u -> u;
         };
     }
 

@@ -62,7 +62,7 @@ public final class Executor implements AutoCloseable {
         Optional<String> refusal = refusal(job);
         if (refusal.isPresent()) {
             for (SnippetJob s : job.snippets()) {
-                results.add(new SnippetResult(new Outcome.Skipped("", refusal.get()), ""));
+                results.add(new SnippetResult(new Outcome.Unavailable(refusal.get()), ""));
             }
             return new TopicResult(job.topic(), results, null);
         }

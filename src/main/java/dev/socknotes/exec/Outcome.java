@@ -47,6 +47,17 @@ public sealed interface Outcome {
     record Skipped(String output, String reason) implements Outcome {}
 
     /**
+     * Not evaluated because this machine cannot give the topic what it needs (its own network
+     * namespace); the page shows the recorded output, marked as not verified here.
+     */
+    record Unavailable(String reason) implements Outcome {
+        @Override
+        public String output() {
+            return "";
+        }
+    }
+
+    /**
      * A compiler message for the snippet code.
      *
      * @param offset char offset into {@link SnippetJob#code()} where the problem starts

@@ -55,14 +55,22 @@ public final class Verifier {
         for (Lang l : Lang.values()) {
             shown.put(l, new ArrayList<>());
         }
+        boolean unavailableSaid = false;
         for (Snippet s : en.snippets()) {
             Snippet zhTwin = s.index() < zh.snippets().size() ? zh.snippets().get(s.index()) : s;
             SourceText src = en.page().source();
             SnippetResult r = results.get(s.index());
             SnippetStatus status;
             String output;
-            if (r == null) {
-                status = executedHere ? SnippetStatus.RECORDED : SnippetStatus.NOT_VERIFIED_HERE;
+            boolean unavailable = r != null && r.outcome() instanceof Outcome.Unavailable;
+            if (unavailable && !unavailableSaid) {
+                unavailableSaid = true; // said once per topic, at its first snippet
+                diagnostics.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1, dev.socknotes.report.Severity.NOTE,
+                        "not verified here: " + ((Outcome.Unavailable) r.outcome()).reason()
+                                + "; the topic's recorded outputs are shown, marked as such", src.line(s.fenceLine()), List.of()));
+            }
+            if (r == null || unavailable) {
+                status = executedHere && !unavailable ? SnippetStatus.RECORDED : SnippetStatus.NOT_VERIFIED_HERE;
                 output = s.expected().map(e -> e.text()).orElse(null);
                 if (s.options().hasOutputBlock() && s.expected().isEmpty()) {
                     diagnostics.add(at(src, s, s.fenceLine(), s.indent() + 1, zhTwin,
@@ -167,6 +175,8 @@ public final class Verifier {
             case Outcome.OutputLimitExceeded ol -> failures.add(at(src, s, s.fenceLine(), s.indent() + 1, zhTwin,
                     "printed more than " + (ol.limitBytes() / 1024) + " KiB of output; it was stopped")
                     .withDetails(excerpt("first lines:", ol.excerpt())));
+            case Outcome.Unavailable u -> failures.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1,
+                    dev.socknotes.report.Severity.NOTE, "not verified here: " + u.reason(), src.line(s.fenceLine()), List.of()));
             case Outcome.Skipped sk -> failures.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1,
                     dev.socknotes.report.Severity.NOTE, "not run: " + sk.reason(), src.line(s.fenceLine()), List.of()));
         }

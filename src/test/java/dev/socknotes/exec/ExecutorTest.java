@@ -109,4 +109,15 @@ class ExecutorTest {
                         Duration.ofSeconds(10))), Map.of())).getFirst();
         assertThat(r.results().get(1).outcome()).isEqualTo(new Outcome.Completed("1 0\n1 text\n"));
     }
+
+    @Test
+    void aTopicWithSysctlsIsUnavailableWithoutASandbox() {
+        List<TopicResult> r;
+        try (Executor executor = new Executor(ExecutorSettings.defaults(work).withSandbox(ExecutorSettings.SandboxPolicy.OFF))) {
+            r = executor.run(List.of(new TopicJob("t", List.of(job("a", "System.out.println(1);", Duration.ofSeconds(10))),
+                    Map.of("net.ipv4.tcp_fin_timeout", "5"))));
+        }
+        assertThat(r.getFirst().results().getFirst().outcome()).isInstanceOfSatisfying(Outcome.Unavailable.class,
+                u -> assertThat(u.reason()).contains("net.ipv4.tcp_fin_timeout"));
+    }
 }

@@ -104,4 +104,16 @@ class VerifierTest {
         var html = new dev.socknotes.render.SnippetHtml(TestUi.load()).render(v.snippets().get(Lang.EN).getFirst(), Lang.EN, "t", null);
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
     }
+
+    @Test
+    void aTopicThisMachineCannotRunShowsItsRecordedOutputMarkedWithOneNote() {
+        var v = verify("```java run\nx();\n```\n```output\nrecorded line\n```\n",
+                new SnippetResult(new Outcome.Unavailable("no network namespace here"), ""));
+        assertThat(v.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.severity()).isEqualTo(dev.socknotes.report.Severity.NOTE);
+            assertThat(d.message()).contains("not verified here: no network namespace here");
+        });
+        assertThat(v.snippets().get(Lang.EN).getFirst().status()).isEqualTo(SnippetStatus.NOT_VERIFIED_HERE);
+        assertThat(v.snippets().get(Lang.EN).getFirst().shownOutput()).isEqualTo("recorded line");
+    }
 }
