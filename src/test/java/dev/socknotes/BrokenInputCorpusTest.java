@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * templates/) must fail the real build with exactly the diagnostics in NAME/expected.txt (one
  * headline per line), exit status 1, and no site written.
  */
-class BrokenInputCorpusTest {
+public class BrokenInputCorpusTest {
     private static final Path CASES = Path.of("src/test/resources/cases");
 
     @TempDir
@@ -74,7 +74,7 @@ class BrokenInputCorpusTest {
         }
     }
 
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path dest = to.resolve(from.relativize(p).toString());
