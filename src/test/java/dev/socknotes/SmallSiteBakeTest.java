@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -121,5 +122,25 @@ class SmallSiteBakeTest {
     void consoleHasOneLinePerStage() {
         assertThat(console.lines().filter(l -> l.startsWith("content:") || l.startsWith("execute:")
                 || l.startsWith("verify:") || l.startsWith("bake:"))).hasSize(4);
+    }
+
+    @Test
+    void aSecondBuildOfTheSameSourcesIsByteIdentical() throws IOException {
+        Path again = root.resolve("again");
+        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1", Setting.OUT, again.resolve("site").toString())),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        assertThat(result.exitCode()).isZero();
+        List<String> first;
+        List<String> second;
+        try (var a = Files.walk(site); var b = Files.walk(again.resolve("site"))) {
+            first = a.filter(Files::isRegularFile).map(p -> site.relativize(p).toString()).sorted().toList();
+            second = b.filter(Files::isRegularFile).map(p -> again.resolve("site").relativize(p).toString()).sorted().toList();
+        }
+        assertThat(second).isEqualTo(first);
+        for (String f : first) {
+            assertThat(Files.readAllBytes(again.resolve("site").resolve(f))).as(f).isEqualTo(Files.readAllBytes(site.resolve(f)));
+        }
+        assertThat(Files.readAllBytes(again.resolve("socknotes-site.zip")))
+                .isEqualTo(Files.readAllBytes(root.resolve("target/socknotes-site.zip")));
     }
 }

@@ -19,17 +19,33 @@ public final class SiteZip {
 
     private SiteZip() {}
 
+    /**
+     * The time stamped on every entry: {@code SOURCE_DATE_EPOCH} (seconds, the reproducible-builds.org
+     * convention) when it is set, else 1980-01-01. The site itself carries no build time at all.
+     */
+    static FileTime entryTime(String sourceDateEpoch) {
+        if (sourceDateEpoch == null || sourceDateEpoch.isBlank()) {
+            return FIXED_TIME;
+        }
+        try {
+            return FileTime.fromMillis(Math.max(FIXED_TIME.toMillis(), Long.parseLong(sourceDateEpoch.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SOURCE_DATE_EPOCH must be a number of seconds: " + sourceDateEpoch);
+        }
+    }
+
     public static void write(Path siteDir, Path zip) throws IOException {
+        FileTime time = entryTime(System.getenv("SOURCE_DATE_EPOCH"));
         try (OutputStream out = Files.newOutputStream(zip);
              ZipOutputStream z = new ZipOutputStream(out);
              Stream<Path> files = Files.walk(siteDir)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = siteDir.relativize(p).toString().replace('\\', '/');
                 ZipEntry e = new ZipEntry(FOLDER + name);
-                e.setCreationTime(FIXED_TIME);
-                e.setLastModifiedTime(FIXED_TIME);
-                e.setLastAccessTime(FIXED_TIME);
-                e.setTime(FIXED_TIME.toMillis());
+                e.setCreationTime(time);
+                e.setLastModifiedTime(time);
+                e.setLastAccessTime(time);
+                e.setTime(time.toMillis());
                 z.putNextEntry(e);
                 Files.copy(p, z);
                 z.closeEntry();
