@@ -15,6 +15,9 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<#-- Nothing may load from another origin and no inline script may run; file: is listed because
+     Chromium gives file:// pages an opaque origin that 'self' does not match. -->
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' file:; style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file:; connect-src 'self'; base-uri 'none'; form-action 'none'">
 <title>${title?html}<#if topic != "index"> · ${ui(lang, "site.title")?html}</#if></title>
 <#if summary?has_content><meta name="description" content="${summary?html}"></#if>
 <#if view != "root" && topic != "404">
