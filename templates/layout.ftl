@@ -27,8 +27,6 @@
 <#if site.baseUrl?has_content><link rel="canonical" href="${site.baseUrl}${view}/${topic}.html"></#if>
 </#if>
 <link rel="stylesheet" href="${root}css/site.css">
-<link rel="stylesheet" href="${root}vendor/highlight/github.min.css" media="(prefers-color-scheme: light)" id="hl-light">
-<link rel="stylesheet" href="${root}vendor/highlight/github-dark.min.css" media="(prefers-color-scheme: dark)" id="hl-dark">
 <script src="${root}js/theme.js"></script>
 </head>
 <body class="view-${view}<#if isTopic> page-topic</#if>">

@@ -98,6 +98,7 @@
 
   function render(list, results, q) {
     list.textContent = '';
+    list.setAttribute('data-query', q); // which query the list shows (the browser tests wait for it)
     if (!results.length) {
       var none = document.createElement('li');
       none.className = 'search-none';

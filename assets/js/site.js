@@ -1,4 +1,5 @@
-// Page behaviour: syntax highlighting, copy buttons on code, the theme switch.
+// Page behaviour: syntax highlighting, copy buttons on code, scrollable code reachable by keyboard,
+// the theme switch (token colours follow the theme through CSS variables).
 (function () {
   if (window.hljs) {
     document.querySelectorAll('pre code.language-java').forEach(function (el) { window.hljs.highlightElement(el); });
@@ -24,6 +25,14 @@
     });
     pre.parentNode.insertBefore(b, pre);
   });
+  // A code block wider than the page scrolls sideways; keyboard users reach it with Tab.
+  function focusableWhenScrolling() {
+    document.querySelectorAll('pre').forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth) { pre.tabIndex = 0; } else { pre.removeAttribute('tabindex'); }
+    });
+  }
+  focusableWhenScrolling();
+  window.addEventListener('resize', focusableWhenScrolling);
   // The language switch lands on the same section: both languages share heading ids.
   document.querySelectorAll('.lang-switch a').forEach(function (a) {
     a.addEventListener('click', function () {
@@ -38,14 +47,7 @@
         (!root.getAttribute('data-theme') && window.matchMedia('(prefers-color-scheme: dark)').matches);
       var next = dark ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      document.getElementById('hl-light').media = next === 'light' ? 'all' : 'not all';
-      document.getElementById('hl-dark').media = next === 'dark' ? 'all' : 'not all';
       try { localStorage.setItem('socknotes-theme', next); } catch (e) { /* not persisted */ }
     });
-    var saved = document.documentElement.getAttribute('data-theme');
-    if (saved) {
-      document.getElementById('hl-light').media = saved === 'light' ? 'all' : 'not all';
-      document.getElementById('hl-dark').media = saved === 'dark' ? 'all' : 'not all';
-    }
   }
 })();

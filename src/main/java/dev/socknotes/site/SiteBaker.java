@@ -91,8 +91,6 @@ public final class SiteBaker {
             copyTree(assetsDir, assets, p -> true);
         }
         copyResource(HIGHLIGHT + "highlight.min.js", assets.resolve("vendor/highlight/highlight.min.js"));
-        copyResource(HIGHLIGHT + "styles/github.min.css", assets.resolve("vendor/highlight/github.min.css"));
-        copyResource(HIGHLIGHT + "styles/github-dark.min.css", assets.resolve("vendor/highlight/github-dark.min.css"));
         Files.writeString(assets.resolve("search-index.js"), SearchIndex.build(model.topics()), StandardCharsets.UTF_8);
 
         LocalDate newest = LocalDate.of(2021, 1, 1);
