@@ -24,8 +24,10 @@ final class SideBySide {
         for (int i = 0; i < Math.max(zs.size(), es.size()); i++) {
             Section z = i < zs.size() ? zs.get(i) : null;
             Section e = i < es.size() ? es.get(i) : null;
-            sb.append("<section class=\"pair\"").append(e != null && e.id() != null ? " id=\"" + e.id() + "\"" : "").append(">\n");
-            if ((z != null && z.id() != null) || (e != null && e.id() != null)) {
+            boolean headed = (z != null && z.id() != null) || (e != null && e.id() != null);
+            String tag = headed ? "section" : "div"; // the lead text before the first heading is no section
+            sb.append("<").append(tag).append(" class=\"pair\"").append(e != null && e.id() != null ? " id=\"" + e.id() + "\"" : "").append(">\n");
+            if (headed) {
                 sb.append("<div class=\"pair-row pair-heading\">")
                         .append(column("zh-Hans", z == null ? "" : heading(z), true))
                         .append(column("en", e == null ? "" : heading(e), false))
@@ -55,7 +57,7 @@ final class SideBySide {
                 sb.append("<div class=\"pair-row\">").append(column("zh-Hans", left, true)).append(column("en", right, false))
                         .append("</div>\n");
             }
-            sb.append("</section>\n");
+            sb.append("</").append(tag).append(">\n");
         }
         return sb.append("</div>\n").toString();
     }
