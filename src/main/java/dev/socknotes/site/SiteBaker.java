@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jbake.app.Oven;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
 import org.yaml.snakeyaml.DumperOptions;
@@ -63,10 +62,8 @@ public final class SiteBaker {
             Files.createDirectories(outDir);
             JBakeConfiguration config = new JBakeConfigurationFactory()
                     .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
-            Oven oven = new Oven(config);
-            oven.bake();
             List<Diagnostic> diagnostics = new ArrayList<>();
-            for (Throwable error : oven.getErrors()) {
+            for (Throwable error : JBakeBake.bake(config)) {
                 diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
             }
             for (Map.Entry<String, byte[]> f : model.files().entrySet()) {
@@ -177,7 +174,6 @@ public final class SiteBaker {
             sb.append("site.host=").append(model.baseUrl().replaceAll("/$", "")).append('\n');
         }
         sb.append("render.encoding=UTF-8\ntemplate.encoding=UTF-8\n");
-        sb.append("db.store=memory\n");
         sb.append("markdown.extensions=\n");
         return sb.toString();
     }
