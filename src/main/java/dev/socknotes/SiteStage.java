@@ -31,7 +31,8 @@ final class SiteStage {
         Path staging = Files.createTempDirectory(site.getParent(), site.getFileName() + ".new-");
         Path zipTmp = Files.createTempFile(site.getParent(), "socknotes-site", ".zip.tmp");
         try {
-            var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging);
+            var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging,
+                    cfg.workDir().resolve("jbake-input"));
             reporter.reportAll(result.diagnostics());
             if (reporter.hasErrors()) {
                 return 0;

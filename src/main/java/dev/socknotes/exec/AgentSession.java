@@ -96,6 +96,19 @@ final class AgentSession implements AutoCloseable {
         throw new IllegalStateException("agent did not report its environment");
     }
 
+    /** Milliseconds this session's snippets spent in the support library's waits since the last call. */
+    long takeWaitedMillis() {
+        List<SnippetEvent> events = shell.eval("dev.socknotes.support.Waits.takeMillis()");
+        capture.take();
+        for (SnippetEvent e : events) {
+            if (e.value() != null && e.exception() == null) {
+                shell.drop(e.snippet());
+                return Long.parseLong(e.value());
+            }
+        }
+        return 0; // a snippet may have shadowed the name; the figure is for the benchmark only
+    }
+
     private static String unquote(String javaLiteral) {
         return javaLiteral.length() >= 2 && javaLiteral.startsWith("\"") ? javaLiteral.substring(1, javaLiteral.length() - 1)
                 : javaLiteral;

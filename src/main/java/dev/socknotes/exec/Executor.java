@@ -1,5 +1,6 @@
 package dev.socknotes.exec;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +71,12 @@ public final class Executor implements AutoCloseable {
         Environment environment = null;
         AgentSession session = null;
         String lostReason = null;
+        long waitedMillis = 0;
         try {
             for (SnippetJob s : job.snippets()) {
                 if (s.freshAgent()) {
                     if (session != null) {
-                        closeInto(session, results);
+                        waitedMillis += closeInto(session, results);
                     }
                     session = null;
                     lostReason = null;
@@ -108,15 +110,19 @@ public final class Executor implements AutoCloseable {
             }
         } finally {
             if (session != null) {
-                closeInto(session, results);
+                waitedMillis += closeInto(session, results);
             }
         }
-        return new TopicResult(job.topic(), results, environment);
+        return new TopicResult(job.topic(), results, environment, Duration.ofMillis(waitedMillis));
     }
 
-    private static void closeInto(AgentSession session, List<SnippetResult> results) {
+    /** Closes a live session; returns how long its snippets waited in the support library. */
+    private static long closeInto(AgentSession session, List<SnippetResult> results) {
+        attachStray(results, session.takeStray());
+        long waited = session.lost() ? 0 : session.takeWaitedMillis();
         attachStray(results, session.takeStray());
         session.close();
+        return waited;
     }
 
     private static void attachStray(List<SnippetResult> results, String stray) {

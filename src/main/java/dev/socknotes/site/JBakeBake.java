@@ -33,11 +33,16 @@ final class JBakeBake {
         new JBakeConfigurationInspector(config).inspect();
         MemoryContentStore store = new MemoryContentStore();
         registerDocumentTypes(config);
-        Crawler crawler = new Crawler(store, config);
-        crawler.crawl();
-        crawler.crawlDataFiles();
-        Renderer renderer = new Renderer(store, config);
         List<Throwable> errors = new ArrayList<>();
+        Crawler crawler = new Crawler(store, config);
+        try {
+            crawler.crawl();
+            crawler.crawlDataFiles();
+        } catch (RuntimeException e) { // JBake reports a file it cannot read this way
+            errors.add(e);
+            return errors;
+        }
+        Renderer renderer = new Renderer(store, config);
         for (RenderingTool tool : ServiceLoader.load(RenderingTool.class, JBakeBake.class.getClassLoader())) {
             RenderingTool used = tool instanceof DocumentsRenderer ? new LinearDocumentsRenderer() : tool;
             try {

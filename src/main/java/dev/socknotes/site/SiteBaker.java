@@ -58,26 +58,37 @@ public final class SiteBaker {
     public BakeResult bake(SiteModel model, Path outDir) throws IOException {
         Path source = Files.createTempDirectory("socknotes-jbake-");
         try {
-            assemble(model, source);
-            Files.createDirectories(outDir);
-            JBakeConfiguration config = new JBakeConfigurationFactory()
-                    .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
-            List<Diagnostic> diagnostics = new ArrayList<>();
-            for (Throwable error : JBakeBake.bake(config)) {
-                diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
-            }
-            for (Map.Entry<String, byte[]> f : model.files().entrySet()) {
-                Path target = outDir.resolve(f.getKey()).normalize();
-                if (!target.startsWith(outDir)) {
-                    throw new IllegalArgumentException("file outside the site: " + f.getKey());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, f.getValue());
-            }
-            return new BakeResult(diagnostics, countPages(outDir));
+            return bake(model, outDir, source);
         } finally {
             FileTrees.deleteTree(source);
         }
+    }
+
+    /**
+     * Bakes {@code model} into {@code outDir} and leaves what JBake was given — finished pages,
+     * templates, assets, data, jbake.properties — in {@code source} (replaced if it exists), for
+     * inspection and for the benchmark's stock-JBake comparison on the very same input.
+     */
+    public BakeResult bake(SiteModel model, Path outDir, Path source) throws IOException {
+        FileTrees.deleteTree(source);
+        Files.createDirectories(source);
+        assemble(model, source);
+        Files.createDirectories(outDir);
+        JBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Throwable error : JBakeBake.bake(config)) {
+            diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
+        }
+        for (Map.Entry<String, byte[]> f : model.files().entrySet()) {
+            Path target = outDir.resolve(f.getKey()).normalize();
+            if (!target.startsWith(outDir)) {
+                throw new IllegalArgumentException("file outside the site: " + f.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, f.getValue());
+        }
+        return new BakeResult(diagnostics, countPages(outDir));
     }
 
     private void assemble(SiteModel model, Path source) throws IOException {
@@ -158,6 +169,9 @@ public final class SiteBaker {
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setAllowUnicode(true);
         options.setWidth(Integer.MAX_VALUE);
+        // byKey shares its entries with topics; written as anchors and aliases, JBake's YAML reader
+        // refuses the file beyond 50 topics (SnakeYAML's alias limit), so each entry is written out
+        options.setDereferenceAliases(true);
         return new Yaml(options).dump(root);
     }
 

@@ -70,18 +70,23 @@ public final class Bounded {
          * sleeping and hoping.
          */
         public boolean awaitBlocked(Duration max) {
-            long deadline = System.nanoTime() + max.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (future.isDone() || inBlockingSyscall(thread.getName())) {
-                    return true;
+            long start = System.nanoTime();
+            try {
+                while (System.nanoTime() < start + max.toNanos()) {
+                    if (future.isDone() || inBlockingSyscall(thread.getName())) {
+                        return true;
+                    }
+                    LockSupport.parkNanos(1_000_000);
                 }
-                LockSupport.parkNanos(1_000_000);
+                return false;
+            } finally {
+                Waits.since(start);
             }
-            return false;
         }
 
         /** What the call did within {@code max}: returned, threw, or is still blocked. */
         public Result result(Duration max) {
+            long start = System.nanoTime();
             try {
                 Object v = future.get(max.toNanos(), TimeUnit.NANOSECONDS);
                 return new Result(what, Outcome.RETURNED, v, null, max);
@@ -92,6 +97,8 @@ public final class Bounded {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Result(what, Outcome.BLOCKED, null, null, max);
+            } finally {
+                Waits.since(start);
             }
         }
     }

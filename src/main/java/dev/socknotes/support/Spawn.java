@@ -49,15 +49,19 @@ public final class Spawn {
          * is still running.
          */
         public int awaitExit(Duration max) {
-            long deadline = System.nanoTime() + max.toNanos();
-            while (System.nanoTime() < deadline) {
-                int status = waitFor(WNOHANG);
-                if (status != -1) {
-                    return status;
+            long start = System.nanoTime();
+            try {
+                while (System.nanoTime() < start + max.toNanos()) {
+                    int status = waitFor(WNOHANG);
+                    if (status != -1) {
+                        return status;
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                return waitFor(WNOHANG);
+            } finally {
+                Waits.since(start);
             }
-            return waitFor(WNOHANG);
         }
 
         private int waitFor() {

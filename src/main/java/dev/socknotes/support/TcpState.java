@@ -77,15 +77,19 @@ public final class TcpState {
      * /proc; true if it got there within {@code max}. Loopback is fast but not instantaneous.
      */
     public static boolean await(int localPort, int remotePort, String state, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            if (describe(localPort, remotePort).equals(state)) {
-                return true;
+        long start = System.nanoTime();
+        try {
+            while (true) {
+                if (describe(localPort, remotePort).equals(state)) {
+                    return true;
+                }
+                if (System.nanoTime() > start + max.toNanos()) {
+                    return false;
+                }
+                LockSupport.parkNanos(1_000_000);
             }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            LockSupport.parkNanos(1_000_000);
+        } finally {
+            Waits.since(start);
         }
     }
 
@@ -100,13 +104,17 @@ public final class TcpState {
      * snippet knows its data arrived before it acts); returns the queue length seen at the end.
      */
     public static long awaitReceiveQueue(int localPort, int remotePort, long bytes, Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (true) {
-            long queued = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L);
-            if (queued >= bytes || System.nanoTime() > deadline) {
-                return queued;
+        long start = System.nanoTime();
+        try {
+            while (true) {
+                long queued = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L);
+                if (queued >= bytes || System.nanoTime() > start + max.toNanos()) {
+                    return queued;
+                }
+                LockSupport.parkNanos(1_000_000);
             }
-            LockSupport.parkNanos(1_000_000);
+        } finally {
+            Waits.since(start);
         }
     }
 }

@@ -1,0 +1,24 @@
+package dev.socknotes.support;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How long this JVM's snippets waited in the library's bounded waits — for a kernel timer, a state
+ * change, a child's exit, a call to block. The build reads and resets it after each topic, so the
+ * benchmark can tell the time the notes mean to wait from the build's own overhead.
+ */
+public final class Waits {
+    private static final AtomicLong NANOS = new AtomicLong();
+
+    private Waits() {}
+
+    /** Adds the time since {@code startNanos} (a {@link System#nanoTime()} reading). */
+    static void since(long startNanos) {
+        NANOS.addAndGet(System.nanoTime() - startNanos);
+    }
+
+    /** The milliseconds waited since the last call, and starts counting again. */
+    public static long takeMillis() {
+        return NANOS.getAndSet(0) / 1_000_000;
+    }
+}
