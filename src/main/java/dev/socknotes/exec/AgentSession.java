@@ -82,31 +82,30 @@ final class AgentSession implements AutoCloseable {
     Environment environment() {
         String probe = "String.join(\"\\n\", java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/proc/sys/kernel/osrelease\")).get(0),"
                 + " System.getProperty(\"java.vendor\"), System.getProperty(\"java.runtime.version\"))";
-        List<SnippetEvent> events = shell.eval(probe);
-        capture.take();
-        for (SnippetEvent e : events) {
-            if (e.value() != null && e.exception() == null) {
-                shell.drop(e.snippet());
-                String[] parts = unquote(e.value()).split("\\\\n");
-                if (parts.length == 3) {
-                    return new Environment(parts[0], parts[1], parts[2]);
-                }
-            }
+        String[] parts = valueOf(probe).map(v -> unquote(v).split("\\\\n")).orElse(new String[0]);
+        if (parts.length != 3) {
+            throw new IllegalStateException("agent did not report its environment");
         }
-        throw new IllegalStateException("agent did not report its environment");
+        return new Environment(parts[0], parts[1], parts[2]);
     }
 
     /** Milliseconds this session's snippets spent in the support library's waits since the last call. */
     long takeWaitedMillis() {
-        List<SnippetEvent> events = shell.eval("dev.socknotes.support.Waits.takeMillis()");
+        // 0 if a snippet shadowed the name; the figure is for the benchmark only
+        return valueOf("dev.socknotes.support.Waits.takeMillis()").map(Long::parseLong).orElse(0L);
+    }
+
+    /** The value of a build-side expression, evaluated in the session and dropped again. */
+    private Optional<String> valueOf(String expression) {
+        List<SnippetEvent> events = shell.eval(expression);
         capture.take();
         for (SnippetEvent e : events) {
             if (e.value() != null && e.exception() == null) {
                 shell.drop(e.snippet());
-                return Long.parseLong(e.value());
+                return Optional.of(e.value());
             }
         }
-        return 0; // a snippet may have shadowed the name; the figure is for the benchmark only
+        return Optional.empty();
     }
 
     private static String unquote(String javaLiteral) {

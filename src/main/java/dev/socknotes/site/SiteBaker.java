@@ -54,18 +54,8 @@ public final class SiteBaker {
         }
     }
 
-    /** Bakes {@code model} into {@code outDir}, which must be empty or absent. */
-    public BakeResult bake(SiteModel model, Path outDir) throws IOException {
-        Path source = Files.createTempDirectory("socknotes-jbake-");
-        try {
-            return bake(model, outDir, source);
-        } finally {
-            FileTrees.deleteTree(source);
-        }
-    }
-
     /**
-     * Bakes {@code model} into {@code outDir} and leaves what JBake was given — finished pages,
+     * Bakes {@code model} into {@code outDir} (empty or absent) and leaves what JBake was given — finished pages,
      * templates, assets, data, jbake.properties — in {@code source} (replaced if it exists), for
      * inspection and for the benchmark's stock-JBake comparison on the very same input.
      */

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -70,18 +69,7 @@ public final class Bounded {
          * sleeping and hoping.
          */
         public boolean awaitBlocked(Duration max) {
-            long start = System.nanoTime();
-            try {
-                while (System.nanoTime() < start + max.toNanos()) {
-                    if (future.isDone() || inBlockingSyscall(thread.getName())) {
-                        return true;
-                    }
-                    LockSupport.parkNanos(1_000_000);
-                }
-                return false;
-            } finally {
-                Waits.since(start);
-            }
+            return Waits.until(max, () -> future.isDone() || inBlockingSyscall(thread.getName()));
         }
 
         /** What the call did within {@code max}: returned, threw, or is still blocked. */

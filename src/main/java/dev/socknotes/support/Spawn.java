@@ -49,19 +49,9 @@ public final class Spawn {
          * is still running.
          */
         public int awaitExit(Duration max) {
-            long start = System.nanoTime();
-            try {
-                while (System.nanoTime() < start + max.toNanos()) {
-                    int status = waitFor(WNOHANG);
-                    if (status != -1) {
-                        return status;
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                }
-                return waitFor(WNOHANG);
-            } finally {
-                Waits.since(start);
-            }
+            int[] status = {-1};
+            Waits.until(max, () -> (status[0] = waitFor(WNOHANG)) != -1);
+            return status[0];
         }
 
         private int waitFor() {

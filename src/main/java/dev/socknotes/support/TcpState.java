@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connection's TCP state as the kernel reports it in {@code /proc/net/tcp} and
@@ -77,20 +76,7 @@ public final class TcpState {
      * /proc; true if it got there within {@code max}. Loopback is fast but not instantaneous.
      */
     public static boolean await(int localPort, int remotePort, String state, Duration max) {
-        long start = System.nanoTime();
-        try {
-            while (true) {
-                if (describe(localPort, remotePort).equals(state)) {
-                    return true;
-                }
-                if (System.nanoTime() > start + max.toNanos()) {
-                    return false;
-                }
-                LockSupport.parkNanos(1_000_000);
-            }
-        } finally {
-            Waits.since(start);
-        }
+        return Waits.until(max, () -> describe(localPort, remotePort).equals(state));
     }
 
     /** Waits for a state and returns the state seen at the end: {@code state} itself, or whatever it was at the deadline. */
@@ -104,17 +90,8 @@ public final class TcpState {
      * snippet knows its data arrived before it acts); returns the queue length seen at the end.
      */
     public static long awaitReceiveQueue(int localPort, int remotePort, long bytes, Duration max) {
-        long start = System.nanoTime();
-        try {
-            while (true) {
-                long queued = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L);
-                if (queued >= bytes || System.nanoTime() > start + max.toNanos()) {
-                    return queued;
-                }
-                LockSupport.parkNanos(1_000_000);
-            }
-        } finally {
-            Waits.since(start);
-        }
+        long[] queued = {-1};
+        Waits.until(max, () -> (queued[0] = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L)) >= bytes);
+        return queued[0];
     }
 }

@@ -1,6 +1,9 @@
 package dev.socknotes.support;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * How long this JVM's snippets waited in the library's bounded waits — for a kernel timer, a state
@@ -11,6 +14,27 @@ public final class Waits {
     private static final AtomicLong NANOS = new AtomicLong();
 
     private Waits() {}
+
+    /**
+     * Polls {@code done} every millisecond until it is true (returns true) or {@code max} has passed
+     * (returns false), and counts the time spent as waited.
+     */
+    static boolean until(Duration max, BooleanSupplier done) {
+        long start = System.nanoTime();
+        try {
+            while (true) {
+                if (done.getAsBoolean()) {
+                    return true;
+                }
+                if (System.nanoTime() - start > max.toNanos()) {
+                    return false;
+                }
+                LockSupport.parkNanos(1_000_000);
+            }
+        } finally {
+            since(start);
+        }
+    }
 
     /** Adds the time since {@code startNanos} (a {@link System#nanoTime()} reading). */
     static void since(long startNanos) {
