@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Draws the packets a snippet printed (the lines of {@code Capture.print}) as a sequence diagram:
- * two lifelines, one arrow per packet, flags and relative numbers on the arrow. Drawn from the
+ * two lifelines, one arrow per packet, the line's flags and numbers (or, for a control-only
+ * capture, what the packet acknowledges) on the arrow. Drawn from the
  * verified output text, so the picture can never disagree with the output next to it. Inline SVG
  * with {@code currentColor} and CSS classes, so it follows the theme and needs nothing loaded.
  */
 public final class SequenceDiagram {
     static final Pattern PACKET = Pattern.compile(
-            "(client|server) → (client|server) {2}\\[([FSRPU.]*)\\] *seq (\\d+)(?: {2}ack (\\d+))?(?: {2}len (\\d+))?");
+            "(client|server) → (client|server) {2}\\[([FSRPU.]*)\\](?: +(\\S.*))?");
 
     private static final int WIDTH = 440;
     private static final int LEFT = 70;
@@ -38,14 +39,8 @@ public final class SequenceDiagram {
         for (String line : output.lines().toList()) {
             Matcher m = PACKET.matcher(line.strip());
             if (m.matches() && !m.group(1).equals(m.group(2))) {
-                StringBuilder label = new StringBuilder("[" + m.group(3) + "] seq " + m.group(4));
-                if (m.group(5) != null) {
-                    label.append(" ack ").append(m.group(5));
-                }
-                if (m.group(6) != null) {
-                    label.append(" len ").append(m.group(6));
-                }
-                current.add(new Arrow(m.group(1).equals("client"), m.group(3), label.toString()));
+                String label = "[" + m.group(3) + "]" + (m.group(4) == null ? "" : " " + m.group(4).replaceAll(" {2,}", " "));
+                current.add(new Arrow(m.group(1).equals("client"), m.group(3), label));
             } else if (!current.isEmpty()) {
                 out.add(current);
                 current = new ArrayList<>();

@@ -51,6 +51,7 @@ public final class Capture implements AutoCloseable {
             java.lang.foreign.FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle RECVFROM = Libc.fn("recvfrom", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle BIND = Libc.fn("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SETSOCKOPT = Libc.fn("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle GETSOCKOPT = Libc.fn("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle IOCTL = Libc.variadic("ioctl", JAVA_INT, 2, JAVA_INT, JAVA_LONG, ADDRESS);
     private static final MethodHandle POLL = Libc.fn("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
@@ -58,12 +59,16 @@ public final class Capture implements AutoCloseable {
     /** A packet still crossing lo when the snippet stops the capture arrives within microseconds. */
     private static final int SETTLE_MILLIS = 20;
 
+    static final int SO_ATTACH_FILTER = 26;
+
     private final int fd;
+    private final boolean controlOnly;
     private final List<Packet> packets = new ArrayList<>();
     private boolean stopped;
 
-    private Capture(int fd) {
+    private Capture(int fd, boolean controlOnly) {
         this.fd = fd;
+        this.controlOnly = controlOnly;
     }
 
     /** One TCP segment as captured. {@code kernelNanos} is the kernel's receive timestamp. */
@@ -95,6 +100,24 @@ public final class Capture implements AutoCloseable {
 
     /** Starts capturing on {@code lo}; throws with the errno when this process may not (no CAP_NET_RAW). */
     public static Capture start() {
+        return open(false);
+    }
+
+    /**
+     * Starts a capture of the segments that open, close or reset a connection: those with SYN, FIN
+     * or RST, and the first acknowledgement of each SYN and FIN. For demonstrations that move
+     * megabytes, where how many data segments, acknowledgements and window updates cross lo varies
+     * from run to run: the kernel drops the segments that only carry data before they reach the
+     * capture's queue (a socket filter), so the queue stays small however much is sent, and the
+     * printed listing keeps only what cannot vary.
+     * Its lines carry no sequence numbers (they would count the bulk data); each names what it is
+     * the first to acknowledge: {@code client → server  [.]    acks server's FIN}.
+     */
+    public static Capture startControl() {
+        return open(true);
+    }
+
+    private static Capture open(boolean controlOnly) {
         Ret socket = Libc.socket(AF_PACKET, SOCK_RAW, Short.toUnsignedInt(Short.reverseBytes((short) ETH_P_ALL)));
         if (!socket.ok()) {
             throw new IllegalStateException("cannot capture packets: socket(AF_PACKET) = " + socket
@@ -102,6 +125,9 @@ public final class Capture implements AutoCloseable {
         }
         int fd = socket.intValue();
         try (Arena arena = Arena.ofConfined()) {
+            if (controlOnly) {
+                attach(fd, ControlFilter.PROGRAM, arena);
+            }
             int lo = (int) IF_NAMETOINDEX.invokeExact(arena.allocateFrom("lo"));
             MemorySegment sll = arena.allocate(20); // struct sockaddr_ll
             sll.set(JAVA_SHORT, 0, (short) AF_PACKET);
@@ -119,7 +145,25 @@ public final class Capture implements AutoCloseable {
             throw new IllegalStateException("cannot capture packets", t);
         }
         Libc.setsockopt(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, 4 << 20); // the kernel caps it at rmem_max
-        return new Capture(fd);
+        return new Capture(fd, controlOnly);
+    }
+
+    /** {@code SO_ATTACH_FILTER}: a classic BPF program the kernel runs on each packet before queueing it. */
+    private static void attach(int fd, int[][] program, Arena arena) {
+        MemorySegment filter = arena.allocate(8L * program.length, 8); // struct sock_filter { u16 code; u8 jt, jf; u32 k; }
+        for (int i = 0; i < program.length; i++) {
+            filter.set(JAVA_SHORT, 8L * i, (short) program[i][0]);
+            filter.set(JAVA_BYTE, 8L * i + 2, (byte) program[i][1]);
+            filter.set(JAVA_BYTE, 8L * i + 3, (byte) program[i][2]);
+            filter.set(JAVA_INT, 8L * i + 4, program[i][3]);
+        }
+        MemorySegment fprog = arena.allocate(16, 8); // struct sock_fprog { unsigned short len; struct sock_filter *filter; }
+        fprog.set(JAVA_SHORT, 0, (short) program.length);
+        fprog.set(ADDRESS, 8, filter);
+        Ret r = Libc.call(SETSOCKOPT, fd, Libc.SOL_SOCKET, SO_ATTACH_FILTER, fprog, 16);
+        if (!r.ok()) {
+            throw new IllegalStateException("cannot filter the capture: setsockopt(SO_ATTACH_FILTER) = " + r);
+        }
     }
 
     /**
@@ -158,7 +202,8 @@ public final class Capture implements AutoCloseable {
 
     /** The connection's packets as printed lines: {@code client → server  [P.]  seq 1  ack 1  len 5}. */
     public List<String> lines(int clientPort, int serverPort) {
-        return format(between(clientPort, serverPort), clientPort);
+        List<Packet> connection = between(clientPort, serverPort);
+        return controlOnly ? formatControl(connection, clientPort) : format(connection, clientPort);
     }
 
     public void print(Loopback.RawPair pair) {
@@ -197,6 +242,46 @@ public final class Capture implements AutoCloseable {
                 line.append("  len ").append(p.payloadLength());
             }
             out.add(line.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The control view: segments with SYN, FIN or RST, and the first segment to acknowledge each
+     * SYN and FIN of the other side, named so. Window updates, probes and the acknowledgements of
+     * data are left out: how many there are depends on timing.
+     */
+    static List<String> formatControl(List<Packet> packets, int clientPort) {
+        Map<String, Long> endOf = new HashMap<>(); // "client SYN" -> the sequence number just after it
+        java.util.Set<String> acknowledged = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (Packet p : packets) {
+            boolean fromClient = p.sourcePort() == clientPort;
+            String peer = fromClient ? "server" : "client";
+            List<String> firsts = new ArrayList<>();
+            for (String control : List.of("SYN", "FIN")) {
+                Long end = endOf.get(peer + " " + control);
+                if (p.has(Packet.ACK) && end != null && (int) (p.ack() - end) >= 0 && acknowledged.add(peer + " " + control)) {
+                    firsts.add("acks " + peer + "'s " + control);
+                }
+            }
+            String self = fromClient ? "client" : "server";
+            long afterData = p.seq() + p.payloadLength() + (p.has(Packet.SYN) ? 1 : 0);
+            if (p.has(Packet.SYN)) {
+                endOf.putIfAbsent(self + " SYN", (p.seq() + 1) & 0xffffffffL);
+            }
+            if (p.has(Packet.FIN)) {
+                endOf.putIfAbsent(self + " FIN", (afterData + 1) & 0xffffffffL);
+            }
+            if ((p.flags() & (Packet.SYN | Packet.FIN | Packet.RST)) == 0 && firsts.isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(fromClient ? "client → server" : "server → client").append("  ")
+                    .append(String.format("%-5s", "[" + p.flagText() + "]"));
+            if (!firsts.isEmpty()) {
+                line.append("  ").append(String.join(", ", firsts));
+            }
+            out.add(line.toString().stripTrailing());
         }
         return out;
     }
@@ -284,6 +369,73 @@ public final class Capture implements AutoCloseable {
             Ret r = Libc.call(GETSOCKOPT, fd, SOL_PACKET, PACKET_STATISTICS, stats, len);
             return r.ok() ? Integer.toUnsignedLong(stats.get(JAVA_INT, 4)) : 0;
         }
+    }
+
+    /**
+     * The kernel-side half of {@link #startControl}: keeps a packet only if it arrives (on lo each
+     * packet is also seen leaving) and is a TCP segment with SYN, FIN or RST, or without payload.
+     * IPv4 and IPv6 (no extension headers, as on our loopback).
+     */
+    static final class ControlFilter {
+        // classic BPF opcodes (linux/filter.h)
+        private static final int LDH_ABS = 0x28, LDB_ABS = 0x30, LDB_IND = 0x50, LDXB_MSH = 0xb1, LD_MEM = 0x60,
+                ST = 0x02, SUB_X = 0x1c, AND_K = 0x54, RSH_K = 0x74, TAX = 0x07, JEQ_K = 0x15, JSET_K = 0x45, RET_K = 0x06,
+                LDW_ABS = 0x20;
+        private static final int SKF_AD_PKTTYPE = 0xfffff000 + 4; // ancillary load: the packet's type
+        private static final int CONTROL_FLAGS = Packet.FIN | Packet.SYN | Packet.RST;
+        // labels as instruction indices: the jumps below are relative to the next instruction
+        private static final int IPV6 = 19, ACCEPT = 33, REJECT = 34;
+
+        static final int[][] PROGRAM = build();
+
+        private static int[][] build() {
+            List<int[]> p = new ArrayList<>();
+            p.add(new int[] {LDW_ABS, 0, 0, SKF_AD_PKTTYPE});                   // 0
+            p.add(jump(JEQ_K, PACKET_OUTGOING, REJECT, 2, p.size()));          // 1
+            p.add(new int[] {LDH_ABS, 0, 0, 12});                              // 2: ethertype
+            p.add(jump(JEQ_K, 0x0800, 4, IPV6, p.size()));                     // 3
+            p.add(new int[] {LDB_ABS, 0, 0, 14 + 9});                          // 4: IPv4 protocol
+            p.add(jump(JEQ_K, 6, 6, REJECT, p.size()));                        // 5
+            p.add(new int[] {LDXB_MSH, 0, 0, 14});                             // 6: X = IPv4 header length
+            p.add(new int[] {LDB_IND, 0, 0, 14 + 13});                         // 7: TCP flags
+            p.add(jump(JSET_K, CONTROL_FLAGS, ACCEPT, 9, p.size()));           // 8
+            p.add(new int[] {LDH_ABS, 0, 0, 14 + 2});                          // 9: IPv4 total length
+            p.add(new int[] {SUB_X, 0, 0, 0});                                 // 10
+            p.add(new int[] {ST, 0, 0, 0});                                    // 11: M[0] = TCP header + payload
+            p.add(new int[] {LDB_IND, 0, 0, 14 + 12});                         // 12: TCP data offset
+            p.add(new int[] {AND_K, 0, 0, 0xf0});                              // 13
+            p.add(new int[] {RSH_K, 0, 0, 2});                                 // 14: TCP header length
+            p.add(new int[] {TAX, 0, 0, 0});                                   // 15
+            p.add(new int[] {LD_MEM, 0, 0, 0});                                // 16
+            p.add(new int[] {SUB_X, 0, 0, 0});                                 // 17: payload length
+            p.add(jump(JEQ_K, 0, ACCEPT, REJECT, p.size()));                   // 18
+            p.add(jump(JEQ_K, 0x86dd, 20, REJECT, p.size()));                  // 19 = IPV6 (A still holds the ethertype)
+            p.add(new int[] {LDB_ABS, 0, 0, 14 + 6});                          // 20: next header
+            p.add(jump(JEQ_K, 6, 22, REJECT, p.size()));                       // 21
+            p.add(new int[] {LDB_ABS, 0, 0, 14 + 40 + 13});                    // 22: TCP flags
+            p.add(jump(JSET_K, CONTROL_FLAGS, ACCEPT, 24, p.size()));          // 23
+            p.add(new int[] {LDH_ABS, 0, 0, 14 + 4});                          // 24: IPv6 payload length
+            p.add(new int[] {ST, 0, 0, 0});                                    // 25
+            p.add(new int[] {LDB_ABS, 0, 0, 14 + 40 + 12});                    // 26: TCP data offset
+            p.add(new int[] {AND_K, 0, 0, 0xf0});                              // 27
+            p.add(new int[] {RSH_K, 0, 0, 2});                                 // 28
+            p.add(new int[] {TAX, 0, 0, 0});                                   // 29
+            p.add(new int[] {LD_MEM, 0, 0, 0});                                // 30
+            p.add(new int[] {SUB_X, 0, 0, 0});                                 // 31
+            p.add(jump(JEQ_K, 0, ACCEPT, REJECT, p.size()));                   // 32
+            p.add(new int[] {RET_K, 0, 0, SNAPLEN});                           // 33 = ACCEPT
+            p.add(new int[] {RET_K, 0, 0, 0});                                 // 34 = REJECT
+            if (p.size() != REJECT + 1) {
+                throw new AssertionError("the filter's labels are out of date");
+            }
+            return p.toArray(int[][]::new);
+        }
+
+        private static int[] jump(int opcode, int k, int ifTrue, int ifFalse, int at) {
+            return new int[] {opcode, ifTrue - at - 1, ifFalse - at - 1, k};
+        }
+
+        private ControlFilter() {}
     }
 
     @Override

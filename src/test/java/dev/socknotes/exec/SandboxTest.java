@@ -101,4 +101,30 @@ class SandboxTest {
         assertThat(lines).anyMatch(l -> l.startsWith("server → client  [R"));
         assertThat(lines).noneMatch(l -> l.contains("[F"));
     }
+
+    @Test
+    void aControlCaptureOfABulkTransferKeepsOnlyTheHandshakeAndTheFins() {
+        // An unfiltered capture of the same prints about 150 lines, one more or fewer from run to run.
+        TopicResult r = runSandboxed(topic("bulk", Map.of(), """
+                var capture = Capture.startControl();
+                var pair = Loopback.rawPair();
+                long sent = Bulk.sendUntilFull(pair.client());
+                Libc.shutdown(pair.client(), Libc.SHUT_WR);
+                System.out.println("read all: " + (Bulk.readToEof(pair.server()) == sent));
+                Libc.close(pair.server());
+                TcpState.await(pair.clientPort(), pair.serverPort(), "TIME_WAIT", Duration.ofSeconds(5));
+                capture.print(pair);
+                pair.close();
+                """)).getFirst();
+        List<String> lines = output(r, 0).lines().toList();
+        assertThat(lines.subList(0, 4)).containsExactly("read all: true",
+                "client → server  [S]", "server → client  [S.]   acks client's SYN", "client → server  [.]    acks server's SYN");
+        assertThat(lines.subList(4, lines.size())).as("only FINs and their first acknowledgements")
+                .allMatch(l -> l.contains("[F") || l.endsWith("FIN"))
+                .anyMatch(l -> l.startsWith("client → server  [F"))
+                .anyMatch(l -> l.startsWith("server → client  [F"))
+                .anyMatch(l -> l.contains("acks client's FIN"))
+                .anyMatch(l -> l.contains("acks server's FIN"))
+                .hasSizeBetween(3, 4);
+    }
 }

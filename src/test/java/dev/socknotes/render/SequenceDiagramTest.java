@@ -44,4 +44,15 @@ class SequenceDiagramTest {
         assertThat(SequenceDiagram.render(OUTPUT, "<c>", "s", "a \"b\"")).contains("&lt;c&gt;").doesNotContain("<c>")
                 .contains("aria-label=\"a &quot;b&quot;\"");
     }
+
+    @Test
+    void controlCaptureLinesAreLabelledWithWhatTheyAcknowledge() {
+        String output = """
+                server → client  [FP.]
+                client → server  [.]    acks server's FIN
+                """;
+        Document svg = Jsoup.parse(SequenceDiagram.render(output, "c", "s", "x"), "", Parser.xmlParser());
+        assertThat(svg.select("g.seq-fin text").text()).isEqualTo("[FP.]");
+        assertThat(svg.select("g.seq-ack text").text()).isEqualTo("[.] acks server's FIN");
+    }
 }
