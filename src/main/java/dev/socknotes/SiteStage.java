@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Bakes the site into a fresh folder beside the target and swaps it in only when the bake
- * succeeded, so a failed build leaves the previous site exactly as it was.
+ * succeeded, so a failed build leaves the previous site exactly as it was. With the cache on, the
+ * previous site is reused for the pages whose input did not change.
  */
 final class SiteStage {
     static final String ZIP_NAME = "socknotes-site.zip";
@@ -31,12 +33,20 @@ final class SiteStage {
         Path staging = Files.createTempDirectory(site.getParent(), site.getFileName() + ".new-");
         Path zipTmp = Files.createTempFile(site.getParent(), "socknotes-site", ".zip.tmp");
         try {
-            var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging,
-                    cfg.workDir().resolve("jbake-input"));
+            Path input = cfg.workDir().resolve("jbake-input");
+            Path stamp = cfg.workDir().resolve("jbake-input.site");
+            // The previous input is reusable only if it is what the current site was baked from:
+            // the stamp is written after a swap and removed before every bake.
+            Optional<SiteBaker.Previous> previous = cfg.useCache() && Files.isRegularFile(stamp)
+                    && Files.readString(stamp).equals(site.toAbsolutePath().normalize().toString())
+                    ? Optional.of(new SiteBaker.Previous(site, input)) : Optional.empty();
+            Files.deleteIfExists(stamp);
+            var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging, input, previous);
             reporter.reportAll(result.diagnostics());
             if (reporter.hasErrors()) {
                 return 0;
             }
+            Files.deleteIfExists(staging.resolve(ZIP_NAME)); // the previous site's, when it was reused
             SiteZip.write(staging, zipTmp);
             Files.copy(zipTmp, staging.resolve(ZIP_NAME), StandardCopyOption.REPLACE_EXISTING);
             Path old = null;
@@ -49,7 +59,10 @@ final class SiteStage {
             if (old != null) {
                 FileTrees.deleteTree(old);
             }
-            console.printf(Locale.ROOT, "bake: %d pages → %s, %s (%.1f s)%n", result.pagesWritten(),
+            Files.writeString(stamp, site.toAbsolutePath().normalize().toString());
+            console.printf(Locale.ROOT, "bake: %d pages%s → %s, %s (%.1f s)%n", result.pagesWritten(),
+                    result.pagesRendered() == result.pagesWritten() ? "" : " (" + result.pagesRendered() + " rendered, "
+                            + (result.pagesWritten() - result.pagesRendered()) + " unchanged from the previous site)",
                     cfg.projectRoot().relativize(site), cfg.projectRoot().relativize(cfg.zipFile()),
                     (System.nanoTime() - t0) / 1e9);
             return result.pagesWritten();

@@ -143,4 +143,44 @@ class SmallSiteBakeTest {
         assertThat(Files.readAllBytes(again.resolve("socknotes-site.zip")))
                 .isEqualTo(Files.readAllBytes(root.resolve("target/socknotes-site.zip")));
     }
+
+    @Test
+    void withTheCacheARebuildRendersOnlyTheEditedPagesAndEqualsAFullBake(@TempDir Path project) throws IOException {
+        BrokenInputCorpusTest.copyTree(root.resolve("content"), project.resolve("content"));
+        BrokenInputCorpusTest.copyTree(root.resolve("templates"), project.resolve("templates"));
+        BrokenInputCorpusTest.copyTree(root.resolve("assets"), project.resolve("assets"));
+        Map<Setting, String> cached = Map.of(Setting.WORKERS, "1", Setting.CACHE, "true");
+        assertThat(build(project, cached)).doesNotContain(" rendered, ");
+        build(project, cached); // results now come from the cache, which the pages say: they change once
+        assertThat(build(project, cached)).containsPattern("\\(0 rendered, \\d+ unchanged from the previous site\\)");
+
+        Path page = project.resolve("content/en/b.md");
+        Files.writeString(page, Files.readString(page).replace("Text.", "Edited text."));
+        assertThat(build(project, cached)).containsPattern("\\(2 rendered, \\d+ unchanged"); // en/b and bilingual/b
+        Path incremental = project.resolve("target/site");
+        assertThat(Jsoup.parse(incremental.resolve("en/b.html").toFile(), "UTF-8").text()).contains("Edited text.");
+
+        Path full = project.resolve("full/site");
+        assertThat(build(project, Map.of(Setting.WORKERS, "1", Setting.CACHE, "true", Setting.OUT, full.toString())))
+                .doesNotContain(" rendered, "); // another folder: nothing to reuse
+        try (var a = Files.walk(incremental); var b = Files.walk(full)) {
+            List<String> inc = a.filter(Files::isRegularFile).map(p -> incremental.relativize(p).toString()).sorted().toList();
+            List<String> all = b.filter(Files::isRegularFile).map(p -> full.relativize(p).toString()).sorted().toList();
+            assertThat(inc).isEqualTo(all);
+            for (String f : all) {
+                assertThat(Files.readAllBytes(incremental.resolve(f))).as(f).isEqualTo(Files.readAllBytes(full.resolve(f)));
+            }
+        }
+
+        Files.writeString(project.resolve("templates/topic.ftl"), Files.readString(project.resolve("templates/topic.ftl")) + "\n");
+        assertThat(build(project, cached)).as("a template change bakes everything").doesNotContain(" rendered, ");
+    }
+
+    private static String build(Path project, Map<Setting, String> settings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var result = new Socknotes(BuildConfig.from(project, settings), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(result.exitCode()).as(text).isZero();
+        return text;
+    }
 }

@@ -47,29 +47,70 @@ public final class SiteBaker {
         this.ui = ui;
     }
 
-    /** What a bake produced: template errors (with positions when FreeMarker gives them), and the page count. */
-    public record BakeResult(List<Diagnostic> diagnostics, int pagesWritten) {
+    /**
+     * What a bake produced: template errors (with positions when FreeMarker gives them), the page
+     * count, and how many pages JBake rendered (fewer than the count when the previous site was reused).
+     */
+    public record BakeResult(List<Diagnostic> diagnostics, int pagesWritten, int pagesRendered) {
         public BakeResult {
             diagnostics = List.copyOf(diagnostics);
         }
     }
 
+    /** A site a previous build wrote, and the JBake input it was baked from. */
+    public record Previous(Path site, Path source) {}
+
     /**
      * Bakes {@code model} into {@code outDir} (empty or absent) and leaves what JBake was given — finished pages,
      * templates, assets, data, jbake.properties — in {@code source} (replaced if it exists), for
-     * inspection and for the benchmark's stock-JBake comparison on the very same input.
+     * inspection, for the next build's reuse and for the benchmark's stock-JBake comparison on the
+     * very same input.
+     *
+     * <p>With a {@code previous} site, only what changed is baked again: each page depends on its own
+     * content file, the templates, the data file and jbake.properties and nothing else (our
+     * templates read no other document), so when only content files and assets changed, the
+     * previous site is copied and JBake renders just the changed pages. Anything else — templates,
+     * data, properties, a page added or removed, a sitemap (it lists every page) — bakes everything.
      */
-    public BakeResult bake(SiteModel model, Path outDir, Path source) throws IOException {
-        FileTrees.deleteTree(source);
-        Files.createDirectories(source);
-        assemble(model, source);
+    public BakeResult bake(SiteModel model, Path outDir, Path source, java.util.Optional<Previous> previous) throws IOException {
+        Path next = source.resolveSibling(source.getFileName() + ".next");
+        FileTrees.deleteTree(next);
+        Files.createDirectories(next);
+        assemble(model, next);
         Files.createDirectories(outDir);
-        JBakeConfiguration config = new JBakeConfigurationFactory()
-                .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
+        java.util.Optional<InputChanges> changes = model.baseUrl() != null ? java.util.Optional.empty()
+                : previous.filter(p -> Files.isDirectory(p.site())).flatMap(p -> InputChanges.between(p.source(), next));
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (Throwable error : JBakeBake.bake(config)) {
-            diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
+        int rendered;
+        if (changes.isPresent()) {
+            copyTree(previous.get().site(), outDir, p -> true);
+            rendered = changes.get().content().size();
+            if (rendered > 0) {
+                Path partial = source.resolveSibling(source.getFileName() + ".partial");
+                FileTrees.deleteTree(partial);
+                copyTree(next.resolve("templates"), partial.resolve("templates"), p -> true);
+                copyTree(next.resolve("data"), partial.resolve("data"), p -> true);
+                Files.copy(next.resolve("jbake.properties"), partial.resolve("jbake.properties"));
+                Files.createDirectories(partial.resolve("assets"));
+                for (String page : changes.get().content()) {
+                    Path target = partial.resolve(page);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(next.resolve(page), target);
+                }
+                diagnostics.addAll(jbake(partial, outDir));
+                FileTrees.deleteTree(partial);
+            }
+            for (String asset : changes.get().assets()) {
+                Path target = outDir.resolve(next.resolve("assets").relativize(next.resolve(asset)).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(next.resolve(asset), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else {
+            diagnostics.addAll(jbake(next, outDir));
+            rendered = -1;
         }
+        FileTrees.deleteTree(source);
+        Files.move(next, source);
         for (Map.Entry<String, byte[]> f : model.files().entrySet()) {
             Path target = outDir.resolve(f.getKey()).normalize();
             if (!target.startsWith(outDir)) {
@@ -78,7 +119,18 @@ public final class SiteBaker {
             Files.createDirectories(target.getParent());
             Files.write(target, f.getValue());
         }
-        return new BakeResult(diagnostics, countPages(outDir));
+        int pages = countPages(outDir);
+        return new BakeResult(diagnostics, pages, rendered < 0 ? pages : rendered);
+    }
+
+    private List<Diagnostic> jbake(Path source, Path outDir) {
+        JBakeConfiguration config = new JBakeConfigurationFactory()
+                .createDefaultJbakeConfiguration(source.toFile(), outDir.toFile(), true);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        for (Throwable error : JBakeBake.bake(config)) {
+            diagnostics.add(TemplateErrors.toDiagnostic(error, templatesDir));
+        }
+        return diagnostics;
     }
 
     private void assemble(SiteModel model, Path source) throws IOException {
@@ -137,7 +189,11 @@ public final class SiteBaker {
                 page.put("source", p.sourcePath());
                 List<Map<String, Object>> toc = new ArrayList<>();
                 for (TocEntry e : p.toc()) {
-                    toc.add(Map.of("id", e.id(), "level", e.level(), "html", e.textHtml()));
+                    Map<String, Object> item = new LinkedHashMap<>(); // Map.of's order changes from run to run
+                    item.put("id", e.id());
+                    item.put("level", e.level());
+                    item.put("html", e.textHtml());
+                    toc.add(item);
                 }
                 page.put("toc", toc);
                 entry.put(lang.dir(), page);
@@ -149,7 +205,7 @@ public final class SiteBaker {
         root.put("byKey", byKey);
         Map<String, Object> strings = new LinkedHashMap<>();
         for (Lang lang : Lang.values()) {
-            strings.put(lang.dir(), new LinkedHashMap<>(ui.table(lang)));
+            strings.put(lang.dir(), new java.util.TreeMap<>(ui.table(lang))); // sorted: the input is compared between builds
         }
         root.put("ui", strings);
         root.put("environment", model.environment() == null ? "" : model.environment().display());
@@ -223,7 +279,7 @@ public final class SiteBaker {
                     Files.createDirectories(target);
                 } else if (include.test(p)) {
                     Files.createDirectories(target.getParent());
-                    Files.copy(p, target);
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
