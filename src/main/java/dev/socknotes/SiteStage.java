@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import dev.socknotes.config.Mode;
 
 /**
  * Bakes the site into a fresh folder beside the target and swaps it in only when the bake
@@ -39,23 +40,29 @@ final class SiteStage {
             // the stamp is written after a swap and removed before every bake.
             Optional<SiteBaker.Previous> previous = cfg.useCache() && Files.isRegularFile(stamp)
                     && Files.readString(stamp).equals(site.toAbsolutePath().normalize().toString())
-                    ? Optional.of(new SiteBaker.Previous(site, input)) : Optional.empty();
+                    ? Optional.of(new SiteBaker.Previous(site, input, java.util.Set.of(ZIP_NAME))) : Optional.empty();
             Files.deleteIfExists(stamp);
             var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging, input, previous);
             reporter.reportAll(result.diagnostics());
             if (reporter.hasErrors()) {
                 return 0;
             }
-            Files.deleteIfExists(staging.resolve(ZIP_NAME)); // the previous site's, when it was reused
-            SiteZip.write(staging, zipTmp);
-            Files.copy(zipTmp, staging.resolve(ZIP_NAME), StandardCopyOption.REPLACE_EXISTING);
+            // The preview makes no zip: it is the offline copy of a finished build, and zipping every
+            // page again would cost more than the rest of a one-page rebuild.
+            boolean zip = cfg.mode() != Mode.SERVE;
+            if (zip) {
+                SiteZip.write(staging, zipTmp);
+                Files.copy(zipTmp, staging.resolve(ZIP_NAME), StandardCopyOption.REPLACE_EXISTING);
+            }
             Path old = null;
             if (Files.exists(site)) {
                 old = site.resolveSibling(site.getFileName() + ".old-" + ProcessHandle.current().pid());
                 Files.move(site, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, site, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(zipTmp, cfg.zipFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (zip) {
+                Files.move(zipTmp, cfg.zipFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
             if (old != null) {
                 FileTrees.deleteTree(old);
             }
@@ -63,7 +70,7 @@ final class SiteStage {
             console.printf(Locale.ROOT, "bake: %d pages%s → %s, %s (%.1f s)%n", result.pagesWritten(),
                     result.pagesRendered() == result.pagesWritten() ? "" : " (" + result.pagesRendered() + " rendered, "
                             + (result.pagesWritten() - result.pagesRendered()) + " unchanged from the previous site)",
-                    cfg.projectRoot().relativize(site), cfg.projectRoot().relativize(cfg.zipFile()),
+                    cfg.projectRoot().relativize(site), zip ? cfg.projectRoot().relativize(cfg.zipFile()) : "no zip in preview",
                     (System.nanoTime() - t0) / 1e9);
             return result.pagesWritten();
         } finally {

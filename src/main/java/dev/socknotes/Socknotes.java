@@ -9,6 +9,7 @@ import dev.socknotes.content.Topic;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.SnippetJob;
 import dev.socknotes.exec.SnippetResult;
+import dev.socknotes.exec.TopicDurations;
 import dev.socknotes.exec.TopicJob;
 import dev.socknotes.exec.TopicResult;
 import dev.socknotes.render.GeneratedPages;
@@ -257,9 +258,13 @@ public final class Socknotes {
                 toRun.add(job);
             }
         }
+        TopicDurations durations = TopicDurations.load(config.workDir().resolve("topic-durations.properties"));
+        toRun = durations.longestFirst(toRun);
         List<TopicResult> ran = SnippetRunner.run(config, toRun);
         for (int i = 0; i < toRun.size(); i++) {
             byTopic.put(toRun.get(i).topic(), ran.get(i));
+            timings.topic(toRun.get(i).topic(), ran.get(i).elapsed(), ran.get(i).waited());
+            durations.record(toRun.get(i).topic(), ran.get(i).elapsed());
             cache.store(toRun.get(i), ran.get(i));
         }
         Environment env = null;
@@ -276,6 +281,9 @@ public final class Socknotes {
             if (env == null) {
                 env = r.environment();
             }
+        }
+        if (!toRun.isEmpty()) {
+            durations.save();
         }
         int executed = toRun.stream().mapToInt(j -> j.snippets().size()).sum();
         long waitedMillis = ran.stream().mapToLong(r -> r.waited().toMillis()).sum();

@@ -116,7 +116,7 @@ public final class PreviewServer implements AutoCloseable {
                         }
                     }
                     key.reset();
-                    key = watcher.poll(100, TimeUnit.MILLISECONDS);
+                    key = watcher.poll(50, TimeUnit.MILLISECONDS);
                 }
                 console.println("serve: change detected, rebuilding");
                 rebuild();

@@ -36,7 +36,8 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
             case "serve" -> Mode.SERVE;
             default -> throw new IllegalArgumentException(Setting.MODE.property() + " must be build, update or serve");
         };
-        int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors(), 1, 64);
+        // one more than the cores: snippets spend part of their time waiting on the kernel, not computing
+        int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors() + 1, 1, 64);
         int port = parseInt(v, Setting.PORT, 8000, 0, 65535);
         String sandbox = v.getOrDefault(Setting.SANDBOX, "auto");
         if (!sandbox.matches("auto|on|off")) {

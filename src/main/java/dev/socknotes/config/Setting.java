@@ -13,7 +13,7 @@ public enum Setting {
     ONLY("only", "limit update mode (and the snippets executed) to one topic or one topic#id"),
     SLOW("slow", "true: also execute snippets marked slow (CI sets it); otherwise their recorded output is shown"),
     CACHE("cache", "true: reuse results of unchanged topics from target/socknotes/cache (default: false for build and update, true for serve)"),
-    WORKERS("workers", "how many topics execute in parallel (default: number of cores)"),
+    WORKERS("workers", "how many topics execute in parallel (default: number of cores + 1)"),
     BASE_URL("baseUrl", "absolute URL the site is published at; adds canonical links, absolute hreflang and sitemap.xml"),
     CONTENT("content", "content folder (default content)"),
     OUT("out", "site output folder (default target/site)"),

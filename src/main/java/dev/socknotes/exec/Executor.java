@@ -59,6 +59,7 @@ public final class Executor implements AutoCloseable {
     }
 
     private TopicResult runTopic(TopicJob job) {
+        long started = System.nanoTime();
         List<SnippetResult> results = new ArrayList<>();
         Optional<String> refusal = refusal(job);
         if (refusal.isPresent()) {
@@ -113,7 +114,8 @@ public final class Executor implements AutoCloseable {
                 waitedMillis += closeInto(session, results);
             }
         }
-        return new TopicResult(job.topic(), results, environment, Duration.ofMillis(waitedMillis));
+        return new TopicResult(job.topic(), results, environment, Duration.ofMillis(waitedMillis),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** Closes a live session; returns how long its snippets waited in the support library. */

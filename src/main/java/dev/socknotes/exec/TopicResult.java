@@ -7,13 +7,14 @@ import java.util.List;
  * The results of one topic's snippets, one per {@link SnippetJob}, in the same order, and how long
  * they waited in the support library's bounded waits (see {@code support.Waits}).
  */
-public record TopicResult(String topic, List<SnippetResult> results, Environment environment, Duration waited) {
+public record TopicResult(String topic, List<SnippetResult> results, Environment environment, Duration waited,
+                          Duration elapsed) {
     public TopicResult {
         results = List.copyOf(results);
     }
 
-    /** A result with no time spent in the support library's waits (not run, or from the cache). */
+    /** A result that took no time here (not run, or from the cache). */
     public TopicResult(String topic, List<SnippetResult> results, Environment environment) {
-        this(topic, results, environment, Duration.ZERO);
+        this(topic, results, environment, Duration.ZERO, Duration.ZERO);
     }
 }

@@ -38,10 +38,12 @@ public final class SearchIndex {
             for (Lang lang : Lang.values()) {
                 RenderedPage p = t.page(lang);
                 for (Section s : p.sections()) {
-                    StringBuilder text = new StringBuilder();
+                    // one parse per section (each chunk in its own element, a line apart), not per chunk
+                    StringBuilder html = new StringBuilder();
                     for (Chunk c : s.chunks()) {
-                        text.append(Jsoup.parseBodyFragment(c.html()).body().wholeText()).append('\n');
+                        html.append("<div>").append(c.html()).append("</div>\n");
                     }
+                    String text = Jsoup.parseBodyFragment(html.toString()).body().wholeText();
                     String url = lang.dir() + "/" + t.key() + ".html" + (s.id() == null ? "" : "#" + s.id());
                     String heading = s.id() == null ? "" : Jsoup.parseBodyFragment(s.headingHtml()).body().text();
                     String body = text.toString().replaceAll("[ \\t]+", " ").replaceAll("\\n{2,}", "\n").strip();
@@ -51,11 +53,12 @@ public final class SearchIndex {
                 }
             }
         }
-        Map<String, Map<Integer, Integer>> postings = new TreeMap<>();
+        // documents are visited in order, so each token's postings are in document order already
+        Map<String, Map<Integer, Integer>> postings = new java.util.HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
             for (String token : tokens(d.title() + "\n" + d.heading() + "\n" + d.heading() + "\n" + d.text())) {
-                postings.computeIfAbsent(token, k -> new TreeMap<>()).merge(i, 1, Integer::sum);
+                postings.computeIfAbsent(token, k -> new java.util.LinkedHashMap<>()).merge(i, 1, Integer::sum);
             }
         }
         ObjectNode root = JSON.createObjectNode();
@@ -65,7 +68,7 @@ public final class SearchIndex {
                     .put("heading", d.heading()).put("text", d.text());
         }
         ObjectNode index = root.putObject("index");
-        postings.forEach((token, byDoc) -> {
+        new TreeMap<>(postings).forEach((token, byDoc) -> {
             ArrayNode a = index.putArray(token);
             byDoc.forEach((doc, tf) -> a.add(doc).add(tf));
         });

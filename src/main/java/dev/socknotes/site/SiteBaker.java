@@ -57,8 +57,11 @@ public final class SiteBaker {
         }
     }
 
-    /** A site a previous build wrote, and the JBake input it was baked from. */
-    public record Previous(Path site, Path source) {}
+    /**
+     * A site a previous build wrote, the JBake input it was baked from, and names of top-level
+     * files in it that the caller makes again itself (not reused).
+     */
+    public record Previous(Path site, Path source, java.util.Set<String> remade) {}
 
     /**
      * Bakes {@code model} into {@code outDir} (empty or absent) and leaves what JBake was given — finished pages,
@@ -83,7 +86,7 @@ public final class SiteBaker {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int rendered;
         if (changes.isPresent()) {
-            copyTree(previous.get().site(), outDir, p -> true);
+            linkTree(previous.get().site(), outDir, previous.get().remade());
             rendered = changes.get().content().size();
             if (rendered > 0) {
                 Path partial = source.resolveSibling(source.getFileName() + ".partial");
@@ -96,6 +99,8 @@ public final class SiteBaker {
                     Path target = partial.resolve(page);
                     Files.createDirectories(target.getParent());
                     Files.copy(next.resolve(page), target);
+                    // JBake writes into the file it finds, which is linked to the previous site's
+                    Files.deleteIfExists(outDir.resolve(next.resolve("content").relativize(next.resolve(page)).toString()));
                 }
                 diagnostics.addAll(jbake(partial, outDir));
                 FileTrees.deleteTree(partial);
@@ -117,6 +122,10 @@ public final class SiteBaker {
                 throw new IllegalArgumentException("file outside the site: " + f.getKey());
             }
             Files.createDirectories(target.getParent());
+            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), f.getValue())) {
+                continue; // reused from the previous site as it is
+            }
+            Files.deleteIfExists(target); // may be linked to the previous site's file
             Files.write(target, f.getValue());
         }
         int pages = countPages(outDir);
@@ -265,6 +274,32 @@ public final class SiteBaker {
             }
             Files.createDirectories(target.getParent());
             Files.copy(in, target);
+        }
+    }
+
+    /**
+     * Hard links (copies where links are impossible) of a previous site's files: nothing is copied,
+     * and every later write into {@code to} replaces a file instead of writing into it, so the
+     * previous site, still being served, never changes.
+     */
+    private static void linkTree(Path from, Path to, java.util.Set<String> skip) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.sorted().toList()) {
+                Path rel = from.relativize(p);
+                if (rel.getNameCount() == 1 && skip.contains(rel.toString())) {
+                    continue;
+                }
+                Path target = to.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                try {
+                    Files.createLink(target, p);
+                } catch (UnsupportedOperationException | IOException e) {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
