@@ -21,6 +21,8 @@ public final class Executor implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Sandbox.Availability sandbox;
+    /** Where the agents run; every agent runs on this machine with this JDK, so the first one is asked. */
+    private final java.util.concurrent.atomic.AtomicReference<Environment> environment = new java.util.concurrent.atomic.AtomicReference<>();
     private final AtomicInteger agentCounter = new AtomicInteger();
 
     public Executor(ExecutorSettings settings) {
@@ -90,7 +92,8 @@ public final class Executor implements AutoCloseable {
                     try {
                         session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers);
                         if (environment == null) {
-                            environment = session.environment();
+                            AgentSession probed = session;
+                            environment = this.environment.updateAndGet(e -> e != null ? e : probed.environment());
                         }
                     } catch (Exception e) {
                         // an error, not a note: nothing about this snippet was verified
