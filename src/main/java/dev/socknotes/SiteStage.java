@@ -1,6 +1,7 @@
 package dev.socknotes;
 
 import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Mode;
 import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.report.Reporter;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
-import dev.socknotes.config.Mode;
+import java.util.Set;
 
 /**
  * Bakes the site into a fresh folder beside the target and swaps it in only when the bake
@@ -40,7 +41,7 @@ final class SiteStage {
             // the stamp is written after a swap and removed before every bake.
             Optional<SiteBaker.Previous> previous = cfg.useCache() && Files.isRegularFile(stamp)
                     && Files.readString(stamp).equals(site.toAbsolutePath().normalize().toString())
-                    ? Optional.of(new SiteBaker.Previous(site, input, java.util.Set.of(ZIP_NAME))) : Optional.empty();
+                    ? Optional.of(new SiteBaker.Previous(site, input, Set.of(ZIP_NAME))) : Optional.empty();
             Files.deleteIfExists(stamp);
             var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging, input, previous);
             reporter.reportAll(result.diagnostics());

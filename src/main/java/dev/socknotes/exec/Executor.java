@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Executes topics' snippets: each topic in its own agent JVM (a fresh one for a {@code reset}
@@ -22,7 +23,7 @@ public final class Executor implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Sandbox.Availability sandbox;
     /** Where the agents run; every agent runs on this machine with this JDK, so the first one is asked. */
-    private final java.util.concurrent.atomic.AtomicReference<Environment> environment = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Environment> environment = new AtomicReference<>();
     private final AtomicInteger agentCounter = new AtomicInteger();
 
     public Executor(ExecutorSettings settings) {

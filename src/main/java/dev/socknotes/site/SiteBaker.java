@@ -14,11 +14,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
@@ -61,7 +66,7 @@ public final class SiteBaker {
      * A site a previous build wrote, the JBake input it was baked from, and names of top-level
      * files in it that the caller makes again itself (not reused).
      */
-    public record Previous(Path site, Path source, java.util.Set<String> remade) {}
+    public record Previous(Path site, Path source, Set<String> remade) {}
 
     /**
      * Bakes {@code model} into {@code outDir} (empty or absent) and leaves what JBake was given — finished pages,
@@ -72,44 +77,23 @@ public final class SiteBaker {
      * <p>With a {@code previous} site, only what changed is baked again: each page depends on its own
      * content file, the templates, the data file and jbake.properties and nothing else (our
      * templates read no other document), so when only content files and assets changed, the
-     * previous site is copied and JBake renders just the changed pages. Anything else — templates,
+     * previous site's files are linked and JBake renders just the changed pages. Anything else — templates,
      * data, properties, a page added or removed, a sitemap (it lists every page) — bakes everything.
      */
-    public BakeResult bake(SiteModel model, Path outDir, Path source, java.util.Optional<Previous> previous) throws IOException {
+    public BakeResult bake(SiteModel model, Path outDir, Path source, Optional<Previous> previous) throws IOException {
         Path next = source.resolveSibling(source.getFileName() + ".next");
         FileTrees.deleteTree(next);
         Files.createDirectories(next);
         assemble(model, next);
         Files.createDirectories(outDir);
-        java.util.Optional<InputChanges> changes = model.baseUrl() != null ? java.util.Optional.empty()
+        Optional<InputChanges> changes = model.baseUrl() != null ? Optional.empty()
                 : previous.filter(p -> Files.isDirectory(p.site())).flatMap(p -> InputChanges.between(p.source(), next));
         List<Diagnostic> diagnostics = new ArrayList<>();
         int rendered;
         if (changes.isPresent()) {
             linkTree(previous.get().site(), outDir, previous.get().remade());
+            diagnostics.addAll(bakeChanged(changes.get(), next, source.resolveSibling(source.getFileName() + ".partial"), outDir));
             rendered = changes.get().content().size();
-            if (rendered > 0) {
-                Path partial = source.resolveSibling(source.getFileName() + ".partial");
-                FileTrees.deleteTree(partial);
-                copyTree(next.resolve("templates"), partial.resolve("templates"), p -> true);
-                copyTree(next.resolve("data"), partial.resolve("data"), p -> true);
-                Files.copy(next.resolve("jbake.properties"), partial.resolve("jbake.properties"));
-                Files.createDirectories(partial.resolve("assets"));
-                for (String page : changes.get().content()) {
-                    Path target = partial.resolve(page);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(next.resolve(page), target);
-                    // JBake writes into the file it finds, which is linked to the previous site's
-                    Files.deleteIfExists(outDir.resolve(next.resolve("content").relativize(next.resolve(page)).toString()));
-                }
-                diagnostics.addAll(jbake(partial, outDir));
-                FileTrees.deleteTree(partial);
-            }
-            for (String asset : changes.get().assets()) {
-                Path target = outDir.resolve(next.resolve("assets").relativize(next.resolve(asset)).toString());
-                Files.createDirectories(target.getParent());
-                Files.copy(next.resolve(asset), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
         } else {
             diagnostics.addAll(jbake(next, outDir));
             rendered = -1;
@@ -122,7 +106,7 @@ public final class SiteBaker {
                 throw new IllegalArgumentException("file outside the site: " + f.getKey());
             }
             Files.createDirectories(target.getParent());
-            if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), f.getValue())) {
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), f.getValue())) {
                 continue; // reused from the previous site as it is
             }
             Files.deleteIfExists(target); // may be linked to the previous site's file
@@ -130,6 +114,37 @@ public final class SiteBaker {
         }
         int pages = countPages(outDir);
         return new BakeResult(diagnostics, pages, rendered < 0 ? pages : rendered);
+    }
+
+    /**
+     * Over the previous site's files in {@code outDir}: JBake renders the changed pages from a
+     * {@code partial} input (the full input's templates, data and properties, only those pages),
+     * and the changed assets are copied.
+     */
+    private List<Diagnostic> bakeChanged(InputChanges changes, Path input, Path partial, Path outDir) throws IOException {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (!changes.content().isEmpty()) {
+            FileTrees.deleteTree(partial);
+            copyTree(input.resolve("templates"), partial.resolve("templates"), p -> true);
+            copyTree(input.resolve("data"), partial.resolve("data"), p -> true);
+            Files.copy(input.resolve("jbake.properties"), partial.resolve("jbake.properties"));
+            Files.createDirectories(partial.resolve("assets"));
+            for (String page : changes.content()) {
+                Path target = partial.resolve(page);
+                Files.createDirectories(target.getParent());
+                Files.copy(input.resolve(page), target);
+                // JBake writes into the file it finds, which is linked to the previous site's
+                Files.deleteIfExists(outDir.resolve(input.resolve("content").relativize(input.resolve(page)).toString()));
+            }
+            diagnostics.addAll(jbake(partial, outDir));
+            FileTrees.deleteTree(partial);
+        }
+        for (String asset : changes.assets()) {
+            Path target = outDir.resolve(input.resolve("assets").relativize(input.resolve(asset)).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(input.resolve(asset), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return diagnostics;
     }
 
     private List<Diagnostic> jbake(Path source, Path outDir) {
@@ -214,7 +229,7 @@ public final class SiteBaker {
         root.put("byKey", byKey);
         Map<String, Object> strings = new LinkedHashMap<>();
         for (Lang lang : Lang.values()) {
-            strings.put(lang.dir(), new java.util.TreeMap<>(ui.table(lang))); // sorted: the input is compared between builds
+            strings.put(lang.dir(), new TreeMap<>(ui.table(lang))); // sorted: the input is compared between builds
         }
         root.put("ui", strings);
         root.put("environment", model.environment() == null ? "" : model.environment().display());
@@ -282,7 +297,7 @@ public final class SiteBaker {
      * and every later write into {@code to} replaces a file instead of writing into it, so the
      * previous site, still being served, never changes.
      */
-    private static void linkTree(Path from, Path to, java.util.Set<String> skip) throws IOException {
+    private static void linkTree(Path from, Path to, Set<String> skip) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.sorted().toList()) {
                 Path rel = from.relativize(p);
@@ -297,7 +312,7 @@ public final class SiteBaker {
                 try {
                     Files.createLink(target, p);
                 } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
@@ -314,7 +329,7 @@ public final class SiteBaker {
                     Files.createDirectories(target);
                 } else if (include.test(p)) {
                     Files.createDirectories(target.getParent());
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }

@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Captures the TCP packets on the loopback interface with an {@code AF_PACKET} socket, and prints
@@ -253,7 +255,7 @@ public final class Capture implements AutoCloseable {
      */
     static List<String> formatControl(List<Packet> packets, int clientPort) {
         Map<String, Long> endOf = new HashMap<>(); // "client SYN" -> the sequence number just after it
-        java.util.Set<String> acknowledged = new java.util.HashSet<>();
+        Set<String> acknowledged = new HashSet<>();
         List<String> out = new ArrayList<>();
         for (Packet p : packets) {
             boolean fromClient = p.sourcePort() == clientPort;
