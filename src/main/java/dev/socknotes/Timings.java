@@ -1,13 +1,15 @@
 package dev.socknotes;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Stage durations of one build, for the console and target/socknotes/timings.txt (never the site). */
 final class Timings {
     private final Map<String, Long> nanos = new LinkedHashMap<>();
-    private final Map<String, String> topics = new java.util.TreeMap<>();
+    private final Map<String, String> topics = new TreeMap<>();
 
     void add(String stage, long startNanos) {
         nanos.merge(stage, System.nanoTime() - startNanos, Long::sum);
@@ -18,7 +20,7 @@ final class Timings {
     }
 
     /** One executed topic: its wall time from agent start to close, and how much of it snippets meant to wait. */
-    void topic(String key, java.time.Duration elapsed, java.time.Duration waited) {
+    void topic(String key, Duration elapsed, Duration waited) {
         topics.put(key, String.format(Locale.ROOT, "%8.3f s (waited %.3f s)", elapsed.toNanos() / 1e9, waited.toNanos() / 1e9));
     }
 

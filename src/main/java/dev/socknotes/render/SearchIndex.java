@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socknotes.content.Lang;
 import java.util.ArrayList;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +48,7 @@ public final class SearchIndex {
                     String text = Jsoup.parseBodyFragment(html.toString()).body().wholeText();
                     String url = lang.dir() + "/" + t.key() + ".html" + (s.id() == null ? "" : "#" + s.id());
                     String heading = s.id() == null ? "" : Jsoup.parseBodyFragment(s.headingHtml()).body().text();
-                    String body = text.toString().replaceAll("[ \\t]+", " ").replaceAll("\\n{2,}", "\n").strip();
+                    String body = text.replaceAll("[ \\t]+", " ").replaceAll("\\n{2,}", "\n").strip();
                     if (!body.isEmpty() || !heading.isEmpty()) {
                         docs.add(new Doc(lang, url, p.title(), heading, body));
                     }
@@ -54,11 +56,11 @@ public final class SearchIndex {
             }
         }
         // documents are visited in order, so each token's postings are in document order already
-        Map<String, Map<Integer, Integer>> postings = new java.util.HashMap<>();
+        Map<String, Map<Integer, Integer>> postings = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
             Doc d = docs.get(i);
             for (String token : tokens(d.title() + "\n" + d.heading() + "\n" + d.heading() + "\n" + d.text())) {
-                postings.computeIfAbsent(token, k -> new java.util.LinkedHashMap<>()).merge(i, 1, Integer::sum);
+                postings.computeIfAbsent(token, k -> new LinkedHashMap<>()).merge(i, 1, Integer::sum);
             }
         }
         ObjectNode root = JSON.createObjectNode();

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jbake.app.configuration.JBakeConfiguration;
 import org.jbake.app.configuration.JBakeConfigurationFactory;
@@ -91,7 +92,9 @@ public final class SiteBaker {
         List<Diagnostic> diagnostics = new ArrayList<>();
         int rendered;
         if (changes.isPresent()) {
-            linkTree(previous.get().site(), outDir, previous.get().remade());
+            Path old = previous.get().site();
+            copyTree(old, outDir, p -> !(p.getParent().equals(old) && previous.get().remade().contains(p.getFileName().toString())),
+                    Transfer.LINK);
             diagnostics.addAll(bakeChanged(changes.get(), next, source.resolveSibling(source.getFileName() + ".partial"), outDir));
             rendered = changes.get().content().size();
         } else {
@@ -125,8 +128,8 @@ public final class SiteBaker {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (!changes.content().isEmpty()) {
             FileTrees.deleteTree(partial);
-            copyTree(input.resolve("templates"), partial.resolve("templates"), p -> true);
-            copyTree(input.resolve("data"), partial.resolve("data"), p -> true);
+            copyTree(input.resolve("templates"), partial.resolve("templates"), p -> true, Transfer.COPY);
+            copyTree(input.resolve("data"), partial.resolve("data"), p -> true, Transfer.COPY);
             Files.copy(input.resolve("jbake.properties"), partial.resolve("jbake.properties"));
             Files.createDirectories(partial.resolve("assets"));
             for (String page : changes.content()) {
@@ -159,10 +162,10 @@ public final class SiteBaker {
 
     private void assemble(SiteModel model, Path source) throws IOException {
         Path content = source.resolve("content");
-        copyTree(templatesDir, source.resolve("templates"), p -> p.toString().endsWith(".ftl"));
+        copyTree(templatesDir, source.resolve("templates"), p -> p.toString().endsWith(".ftl"), Transfer.COPY);
         Path assets = source.resolve("assets");
         if (Files.isDirectory(assetsDir)) {
-            copyTree(assetsDir, assets, p -> true);
+            copyTree(assetsDir, assets, p -> true, Transfer.COPY);
         }
         copyResource(HIGHLIGHT + "highlight.min.js", assets.resolve("vendor/highlight/highlight.min.js"));
         Files.writeString(assets.resolve("search-index.js"), SearchIndex.build(model.topics()), StandardCharsets.UTF_8);
@@ -292,33 +295,16 @@ public final class SiteBaker {
         }
     }
 
-    /**
-     * Hard links (copies where links are impossible) of a previous site's files: nothing is copied,
-     * and every later write into {@code to} replaces a file instead of writing into it, so the
-     * previous site, still being served, never changes.
-     */
-    private static void linkTree(Path from, Path to, Set<String> skip) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.sorted().toList()) {
-                Path rel = from.relativize(p);
-                if (rel.getNameCount() == 1 && skip.contains(rel.toString())) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                try {
-                    Files.createLink(target, p);
-                } catch (UnsupportedOperationException | IOException e) {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
+    /** How {@link #copyTree} puts a file in place. */
+    private enum Transfer { COPY, LINK }
 
-    private static void copyTree(Path from, Path to, java.util.function.Predicate<Path> include) throws IOException {
+    /**
+     * Copies the files of {@code from} that {@code include} accepts into {@code to}. With
+     * {@link Transfer#LINK}, hard links instead (copies where links are impossible): nothing is
+     * copied, and as every later write into {@code to} replaces a file instead of writing into it,
+     * the previous site, still being served, never changes.
+     */
+    private static void copyTree(Path from, Path to, Predicate<Path> include, Transfer transfer) throws IOException {
         if (!Files.isDirectory(from)) {
             return;
         }
@@ -329,6 +315,14 @@ public final class SiteBaker {
                     Files.createDirectories(target);
                 } else if (include.test(p)) {
                     Files.createDirectories(target.getParent());
+                    if (transfer == Transfer.LINK) {
+                        try {
+                            Files.createLink(target, p);
+                            continue;
+                        } catch (UnsupportedOperationException | IOException e) {
+                            // no links on this file system: copy
+                        }
+                    }
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
