@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,12 @@ public final class Capture implements AutoCloseable {
     private static final short POLLIN = 1;
     /** A packet still crossing lo when the snippet stops the capture arrives within microseconds. */
     private static final int SETTLE_MILLIS = 20;
+    /**
+     * How long {@link #stop} waits for the captured connections to have nothing unacknowledged. A
+     * delayed ACK comes within 200 ms (TCP_DELACK_MAX); a connection held by a zero window never
+     * gets there, and is printed as it stands after this bound.
+     */
+    private static final java.time.Duration QUIET_MAX = java.time.Duration.ofSeconds(3);
 
     static final int SO_ATTACH_FILTER = 26;
 
@@ -178,8 +185,12 @@ public final class Capture implements AutoCloseable {
             stopped = true;
             try {
                 drain();
-                // The last packet a snippet waits for can wake it a moment before the packet the
-                // kernel sends in reply (an ACK) has crossed lo: keep draining until lo is quiet.
+                // The last packet a snippet waits for can wake it before the kernel's reply to it
+                // (a delayed ACK: up to 200 ms later, and later still on a loaded machine) has been
+                // sent. Wait until every captured connection has nothing unacknowledged: the ACKs
+                // that made it so crossed lo, and the capture saw them before TCP did.
+                awaitQuiet();
+                drain();
                 while (readable(SETTLE_MILLIS)) {
                     drain();
                 }
@@ -192,6 +203,19 @@ public final class Capture implements AutoCloseable {
             }
         }
         return List.copyOf(packets);
+    }
+
+    /** Waits (bounded) until each connection seen so far that the kernel still has is quiet on both ends. */
+    private void awaitQuiet() {
+        Set<List<Integer>> connections = new LinkedHashSet<>();
+        for (Packet p : packets) {
+            connections.add(List.of(p.sourcePort(), p.destinationPort()));
+        }
+        long deadline = System.nanoTime() + QUIET_MAX.toNanos();
+        for (List<Integer> c : connections) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            TcpState.awaitAcknowledged(c.get(0), c.get(1), java.time.Duration.ofNanos(left));
+        }
     }
 
     /** The packets of one connection, between these two ports (either direction). */

@@ -94,4 +94,13 @@ public final class TcpState {
         Waits.until(max, () -> (queued[0] = find(localPort, remotePort).map(Entry::recvQueue).orElse(-1L)) >= bytes);
         return queued[0];
     }
+
+    /**
+     * Waits until this end of the connection has nothing unacknowledged: every byte it sent, and
+     * its FIN if it sent one (a FIN counts in the send queue until acknowledged), has been ACKed
+     * by the peer, or the kernel no longer has the socket. True if so within {@code max}.
+     */
+    public static boolean awaitAcknowledged(int localPort, int remotePort, Duration max) {
+        return Waits.until(max, () -> find(localPort, remotePort).map(e -> e.sendQueue() == 0).orElse(true));
+    }
 }
