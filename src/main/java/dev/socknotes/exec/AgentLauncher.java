@@ -190,6 +190,11 @@ public final class AgentLauncher implements ExecutionControlProvider {
         return process != null && process.isAlive();
     }
 
+    /** The agent's process (the sandbox wrapper where there is one; the JVM is among its descendants). */
+    Optional<ProcessHandle> processHandle() {
+        return Optional.ofNullable(process).map(Process::toHandle);
+    }
+
     /** Exit status once the agent ended; waits up to five seconds for it. */
     Optional<Integer> exitStatus() {
         if (process == null) {

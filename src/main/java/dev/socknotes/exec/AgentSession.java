@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -128,13 +129,16 @@ final class AgentSession implements AutoCloseable {
         timedOut = false;
         capture.take(); // stray output was collected by the caller before this
         running.set(seq);
-        ScheduledFuture<?> timer = timers.schedule(() -> stop(seq), job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
+        Deadline deadline = new Deadline(seq, job.timeout(), System.nanoTime(),
+                launcher.processHandle().map(CpuWait::since), timer);
+        timer.set(timers.schedule(() -> deadline.check(this), job.timeout().toMillis(), TimeUnit.MILLISECONDS));
         Outcome outcome;
         try {
             outcome = evaluateUnits(job.code());
         } finally {
             running.set(0);
-            timer.cancel(false);
+            timer.get().cancel(false);
         }
         if (capture.overLimit()) {
             lost = true;
@@ -152,6 +156,27 @@ final class AgentSession implements AutoCloseable {
         }
         return withOutput(outcome, output);
     }
+
+    /**
+     * A snippet's time limit, counted in the time its threads ran or slept: the time they spent
+     * waiting for a CPU on a loaded machine moves the deadline, up to {@link #MAX_STRETCH} times
+     * the limit in wall time (a thread bomb competes for the CPU too, and must still be stopped).
+     */
+    private record Deadline(int seq, Duration limit, long startNanos, Optional<CpuWait> cpuWait,
+                            AtomicReference<ScheduledFuture<?>> timer) {
+        void check(AgentSession session) {
+            long elapsed = System.nanoTime() - startNanos;
+            long waited = Math.min(elapsed, cpuWait.map(CpuWait::waitedNanos).orElse(0L));
+            long left = limit.toNanos() - (elapsed - waited);
+            if (left <= 0 || elapsed >= MAX_STRETCH * limit.toNanos()) {
+                session.stop(seq);
+            } else if (session.running.get() == seq) {
+                timer.set(session.timers.schedule(() -> check(session), Math.max(left, 10_000_000L), TimeUnit.NANOSECONDS));
+            }
+        }
+    }
+
+    private static final int MAX_STRETCH = 5;
 
     private void stop(int seq) {
         if (running.get() != seq) {

@@ -97,11 +97,15 @@ public final class GeneratedPages {
                 if (!c.note().get(lang).isEmpty()) {
                     sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
                 }
-                for (String ref : c.proofs()) {
-                    String topic = ref.substring(0, ref.indexOf('#'));
-                    String id = ref.substring(ref.indexOf('#') + 1);
-                    sb.append("<a class=\"proof\" href=\"").append(esc(topic)).append(".html#snippet-").append(esc(id))
-                            .append("\"><code>").append(esc(ref)).append("</code></a> ");
+                for (ClaimLedger.Proof p : c.proofs()) {
+                    sb.append("<div class=\"proof\"><a href=\"").append(esc(p.topic())).append(".html#snippet-")
+                            .append(esc(p.snippetId())).append("\"><code>").append(esc(p.snippet())).append("</code></a>");
+                    if (!p.shows().isEmpty()) {
+                        sb.append("<pre class=\"proof-shows\"><samp>");
+                        sb.append(String.join("\n", p.shows().stream().map(l -> esc(l.text())).toList()));
+                        sb.append("</samp></pre>");
+                    }
+                    sb.append("</div>");
                 }
                 sb.append("</td></tr>\n");
             }
@@ -114,7 +118,7 @@ public final class GeneratedPages {
     /** Verdict badges of the claims a topic's snippets decide, shown at the top of the topic. */
     public String claimBadges(Lang lang, String topic, List<ClaimLedger.Claim> claims) {
         List<ClaimLedger.Claim> mine = claims.stream()
-                .filter(c -> c.proofs().stream().anyMatch(r -> r.startsWith(topic + "#"))).toList();
+                .filter(c -> c.proofs().stream().anyMatch(p -> p.topic().equals(topic))).toList();
         if (mine.isEmpty()) {
             return "";
         }

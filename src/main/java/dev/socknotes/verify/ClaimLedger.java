@@ -2,6 +2,7 @@ package dev.socknotes.verify;
 
 import dev.socknotes.content.Lang;
 import dev.socknotes.report.Diagnostic;
+import dev.socknotes.snippet.OutputPattern;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -24,9 +27,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The claims ledger ({@code data/claims.yaml}): every claim of the seed notes with a verdict and
- * the snippets that decide it. A claim whose proving snippet does not exist, or did not verify in
- * this build, fails the build at the claim's line.
+ * The claims ledger ({@code data/claims.yaml}): every claim with a verdict, the snippets that
+ * decide it and the lines of their output that show it. A proof whose snippet does not exist or
+ * did not verify, or a {@code shows} line that matches no line of the snippet's output in this
+ * build, fails the build at its place in the ledger: a verdict cannot outlive its evidence.
  */
 public final class ClaimLedger {
 
@@ -59,14 +63,64 @@ public final class ClaimLedger {
      * @param seed      where the seed notes make it (section or numbered note), for the ledger
      * @param statement the claim in each language
      * @param note      the verdict explained in each language (for untestable: why)
-     * @param proofs    snippet references "topic#id"
+     * @param proofs    the snippets that decide it, each with the output lines that show it
      */
     public record Claim(String id, int line, String seed, Map<Lang, String> statement, Map<Lang, String> note,
-                        Verdict verdict, List<String> proofs) {}
+                        Verdict verdict, List<Proof> proofs) {
+        public boolean decided() {
+            return verdict != Verdict.UNTESTABLE;
+        }
+    }
+
+    /** A proof: a snippet ("topic#id") and the lines of its output that show the claim. */
+    public record Proof(String snippet, int line, int column, List<ShownLine> shows) {
+        public String topic() {
+            return snippet.contains("#") ? snippet.substring(0, snippet.indexOf('#')) : snippet;
+        }
+
+        public String snippetId() {
+            return snippet.substring(snippet.indexOf('#') + 1);
+        }
+    }
+
+    /**
+     * One {@code shows} entry: a whole output line, with {@code [..]} as a wildcard inside it (the
+     * matching rules of output blocks), and where the ledger has it.
+     */
+    public record ShownLine(String text, int line, int column) {}
+
+    /** The output a proof is checked against: what the site shows for the snippet in this build. */
+    public record ProofOutput(SnippetStatus status, String output) {}
+
+    /** A {@code shows} line and the output line (0-based) it matched. */
+    public record Evidence(Claim claim, Proof proof, ShownLine shows, int outputLine) {}
+
+    /** The result of checking every proof: errors, and the evidence found. */
+    public record Checked(List<Diagnostic> diagnostics, List<Evidence> evidence) {
+        /** Output line index → the claims whose {@code shows} lines matched it, for one snippet. */
+        public Map<Integer, List<Claim>> marksFor(String snippet) {
+            Map<Integer, List<Claim>> marks = new TreeMap<>();
+            for (Evidence e : evidence) {
+                if (e.proof().snippet().equals(snippet)) {
+                    List<Claim> at = marks.computeIfAbsent(e.outputLine(), k -> new ArrayList<>());
+                    if (!at.contains(e.claim())) {
+                        at.add(e.claim());
+                    }
+                }
+            }
+            return marks;
+        }
+
+        public List<Evidence> of(Claim claim) {
+            return evidence.stream().filter(e -> e.claim().equals(claim)).toList();
+        }
+    }
 
     public record Loaded(List<Claim> claims, List<Diagnostic> diagnostics) {}
 
     private static final Set<String> KEYS = Set.of("id", "seed", "zh", "en", "verdict", "proof", "note_zh", "note_en");
+    private static final Set<String> PROOF_KEYS = Set.of("snippet", "shows");
+    private static final String PROOF_FORM = "each proof is '- snippet: topic#id' with 'shows:', a block list of output lines";
 
     public Loaded load(Path file, Path display) throws IOException {
         List<Diagnostic> errors = new ArrayList<>();
@@ -82,6 +136,9 @@ public final class ClaimLedger {
                     "malformed YAML: " + e.getProblem()));
             return new Loaded(claims, errors);
         }
+        if (root == null) {
+            return new Loaded(claims, errors);
+        }
         if (!(root instanceof SequenceNode seq)) {
             errors.add(Diagnostic.error(display, 1, 1, "claims.yaml must be a list of claims (- id: ...)"));
             return new Loaded(claims, errors);
@@ -93,15 +150,7 @@ public final class ClaimLedger {
                 errors.add(Diagnostic.error(display, line, 1, "each claim must be a mapping with id, zh, en, verdict, proof"));
                 continue;
             }
-            Map<String, Node> fields = new LinkedHashMap<>();
-            for (NodeTuple t : map.getValue()) {
-                String key = ((ScalarNode) t.getKeyNode()).getValue();
-                if (!KEYS.contains(key)) {
-                    errors.add(Diagnostic.error(display, t.getKeyNode().getStartMark().getLine() + 1, 1,
-                            "unknown claim field '" + key + "'; fields: " + String.join(", ", KEYS.stream().sorted().toList())));
-                }
-                fields.put(key, t.getValueNode());
-            }
+            Map<String, Node> fields = fields(map, KEYS, display, errors);
             String id = scalar(fields.get("id"));
             if (id == null) {
                 errors.add(Diagnostic.error(display, line, 1, "claim without id"));
@@ -126,19 +175,14 @@ public final class ClaimLedger {
                 String n = scalar(fields.get("note_" + l.dir()));
                 note.put(l, n == null ? "" : n.strip());
             }
-            List<String> proofs = new ArrayList<>();
-            if (fields.get("proof") instanceof SequenceNode ps) {
-                ps.getValue().forEach(p -> proofs.add(scalar(p)));
-            } else if (fields.get("proof") != null) {
-                proofs.add(scalar(fields.get("proof")));
-            }
+            List<Proof> proofs = proofs(id, fields.get("proof"), verdict.get() != Verdict.UNTESTABLE, display, errors);
             if (verdict.get() == Verdict.UNTESTABLE) {
                 if (note.get(Lang.EN).isEmpty() || note.get(Lang.ZH).isEmpty()) {
                     errors.add(Diagnostic.error(display, line, 1, "claim " + id + ": an untestable claim needs note_zh and note_en saying why"));
                 }
-            } else if (proofs.isEmpty()) {
+            } else if (fields.get("proof") == null || (fields.get("proof") instanceof SequenceNode ps && ps.getValue().isEmpty())) {
                 errors.add(Diagnostic.error(display, line, 1, "claim " + id + ": verdict " + verdict.get().key()
-                        + " needs proof: [topic#snippet-id, ...] (or verdict untestable with a reason)"));
+                        + " needs a proof (" + PROOF_FORM + "), or verdict untestable with a reason"));
             }
             claims.add(new Claim(id, line, Optional.ofNullable(scalar(fields.get("seed"))).orElse(""), statement, note,
                     verdict.get(), proofs));
@@ -146,26 +190,113 @@ public final class ClaimLedger {
         return new Loaded(claims, errors);
     }
 
+    private static Map<String, Node> fields(MappingNode map, Set<String> allowed, Path display, List<Diagnostic> errors) {
+        Map<String, Node> fields = new LinkedHashMap<>();
+        for (NodeTuple t : map.getValue()) {
+            String key = ((ScalarNode) t.getKeyNode()).getValue();
+            if (!allowed.contains(key)) {
+                errors.add(Diagnostic.error(display, t.getKeyNode().getStartMark().getLine() + 1,
+                        t.getKeyNode().getStartMark().getColumn() + 1,
+                        "unknown " + (allowed == KEYS ? "claim" : "proof") + " field '" + key + "'; fields: "
+                                + String.join(", ", allowed.stream().sorted().toList())));
+            }
+            fields.put(key, t.getValueNode());
+        }
+        return fields;
+    }
+
+    private static List<Proof> proofs(String claim, Node node, boolean decided, Path display, List<Diagnostic> errors) {
+        List<Proof> proofs = new ArrayList<>();
+        if (node == null) {
+            return proofs;
+        }
+        if (!(node instanceof SequenceNode list)) {
+            errors.add(at(display, node, "claim " + claim + ": proof must be a list; " + PROOF_FORM));
+            return proofs;
+        }
+        for (Node item : list.getValue()) {
+            if (!(item instanceof MappingNode map)) {
+                errors.add(at(display, item, "claim " + claim + ": proof '" + scalar(item) + "' has no shows lines; " + PROOF_FORM));
+                continue;
+            }
+            Map<String, Node> fields = fields(map, PROOF_KEYS, display, errors);
+            String snippet = scalar(fields.get("snippet"));
+            if (snippet == null || !snippet.matches("[^#\\s]+#[^#\\s]+")) {
+                errors.add(at(display, item, "claim " + claim + ": a proof needs 'snippet: topic#id'"));
+                continue;
+            }
+            List<ShownLine> shows = new ArrayList<>();
+            Node showsNode = fields.get("shows");
+            boolean noShows = showsNode == null || (showsNode instanceof ScalarNode empty && empty.getValue().isEmpty());
+            if (noShows) {
+                if (decided) {
+                    errors.add(at(display, item, "claim " + claim + ": proof " + snippet
+                            + " has no shows lines: name the output lines that show the claim"));
+                }
+            } else if (showsNode instanceof SequenceNode lines && lines.getFlowStyle() == DumperOptions.FlowStyle.BLOCK) {
+                for (Node l : lines.getValue()) {
+                    if (scalar(l) == null) {
+                        errors.add(at(display, l, "claim " + claim + ": each shows entry is one output line (a string)"));
+                    } else {
+                        shows.add(new ShownLine(scalar(l), l.getStartMark().getLine() + 1, l.getStartMark().getColumn() + 1));
+                    }
+                }
+            } else {
+                errors.add(at(display, showsNode, "claim " + claim + ": shows must be a block list, one output line per '- \"...\"' entry"));
+            }
+            proofs.add(new Proof(snippet, item.getStartMark().getLine() + 1, item.getStartMark().getColumn() + 1, shows));
+        }
+        return proofs;
+    }
+
+    private static Diagnostic at(Path display, Node node, String message) {
+        return Diagnostic.error(display, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, message);
+    }
+
     /**
-     * Checks every proof against this build's snippets.
+     * Checks every proof against this build: the snippet exists and did not fail, and each of its
+     * {@code shows} lines matches a line of the output the site shows for it (what the JVM printed
+     * in this build, or the recorded output of a snippet not run here).
      *
-     * @param statuses reference "topic#id" → status of that snippet in this build
+     * @param outputs reference "topic#id" → status and shown output of that snippet
      */
-    public List<Diagnostic> checkProofs(List<Claim> claims, Map<String, SnippetStatus> statuses, Path display) {
+    public Checked check(List<Claim> claims, Map<String, ProofOutput> outputs, Path display) {
         List<Diagnostic> errors = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>();
         for (Claim c : claims) {
-            for (String ref : c.proofs()) {
-                SnippetStatus s = statuses.get(ref);
-                if (s == null) {
-                    errors.add(Diagnostic.error(display, c.line(), 1, "claim " + c.id() + ": proving snippet " + ref
+            for (Proof p : c.proofs()) {
+                ProofOutput out = outputs.get(p.snippet());
+                if (out == null) {
+                    errors.add(Diagnostic.error(display, p.line(), p.column(), "claim " + c.id() + ": proving snippet " + p.snippet()
                             + " does not exist (snippets are named topic#id by their id= option)"));
-                } else if (s == SnippetStatus.FAILED) {
-                    errors.add(Diagnostic.error(display, c.line(), 1, "claim " + c.id() + ": proving snippet " + ref
+                    continue;
+                }
+                if (out.status() == SnippetStatus.FAILED) {
+                    errors.add(Diagnostic.error(display, p.line(), p.column(), "claim " + c.id() + ": proving snippet " + p.snippet()
                             + " did not verify in this build"));
+                    continue;
+                }
+                List<String> lines = OutputPattern.lines(OutputPattern.normalize(out.output() == null ? "" : out.output()));
+                for (ShownLine shows : p.shows()) {
+                    int found = -1;
+                    for (int i = 0; i < lines.size() && found < 0; i++) {
+                        if (OutputPattern.lineMatches(shows.text(), lines.get(i))) {
+                            found = i;
+                        }
+                    }
+                    if (found >= 0) {
+                        evidence.add(new Evidence(c, p, shows, found));
+                    } else {
+                        List<String> details = new ArrayList<>();
+                        details.add("the output of " + p.snippet() + " (" + out.status().jsonName() + "):");
+                        lines.forEach(l -> details.add("  " + l));
+                        errors.add(Diagnostic.error(display, shows.line(), shows.column(), "claim " + c.id() + ": shows line \""
+                                + shows.text() + "\" matches no line of the output of " + p.snippet()).withDetails(details));
+                    }
                 }
             }
         }
-        return errors;
+        return new Checked(errors, evidence);
     }
 
     private static String scalar(Node n) {
