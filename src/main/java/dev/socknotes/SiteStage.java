@@ -44,7 +44,7 @@ final class SiteStage {
                     ? Optional.of(new SiteBaker.Previous(site, input, Set.of(ZIP_NAME))) : Optional.empty();
             Files.deleteIfExists(stamp);
             var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging, input, previous);
-            reporter.reportAll(result.diagnostics());
+            result.diagnostics().forEach(d -> reporter.report(d.relativeTo(cfg.projectRoot())));
             if (reporter.hasErrors()) {
                 return 0;
             }

@@ -3,6 +3,7 @@ package dev.socknotes;
 import dev.socknotes.cache.ResultCache;
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.config.Mode;
+import dev.socknotes.config.Setting;
 import dev.socknotes.content.ContentScanner;
 import dev.socknotes.content.Lang;
 import dev.socknotes.content.Topic;
@@ -91,6 +92,9 @@ public final class Socknotes {
         } catch (IOException e) {
             reporter.report(Diagnostic.error(Path.of("."), 0, 0, "I/O error: " + e.getMessage()));
             return finish(reporter, 0);
+        } catch (RuntimeException e) {
+            reporter.report(InternalFailure.report(e, config.workDir(), config.projectRoot()));
+            return finish(reporter, 0);
         }
     }
 
@@ -103,8 +107,8 @@ public final class Socknotes {
             return finish(reporter, 0);
         }
         if (config.only().isPresent() && config.mode() != Mode.UPDATE) {
-            reporter.report(Diagnostic.error(Path.of("pom.xml"), 0, 0,
-                    "socknotes.only applies to update mode only (add -Dsocknotes.mode=update)"));
+            reporter.report(Diagnostic.setting(Setting.ONLY.property(),
+                    "applies to update mode only (add -Dsocknotes.mode=update)"));
             return finish(reporter, 0);
         }
 
@@ -122,7 +126,7 @@ public final class Socknotes {
         }
         Optional<String> onlyTopic = config.only().map(o -> o.contains("#") ? o.substring(0, o.indexOf('#')) : o);
         if (onlyTopic.isPresent() && work.stream().noneMatch(w -> w.key().equals(onlyTopic.get()))) {
-            reporter.report(Diagnostic.error(Path.of("pom.xml"), 0, 0, "socknotes.only names no topic: " + config.only().get()));
+            reporter.report(Diagnostic.setting(Setting.ONLY.property(), "names no topic: " + config.only().get()));
             return finish(reporter, 0);
         }
 
