@@ -18,12 +18,12 @@ import dev.socknotes.render.PageRenderer;
 import dev.socknotes.render.RenderedPage;
 import dev.socknotes.render.RenderedTopic;
 import dev.socknotes.render.SiteModel;
-import dev.socknotes.render.SupportBundle;
+import dev.socknotes.publish.SupportBundle;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.render.ReverifyScript;
-import dev.socknotes.report.VerificationJson;
-import dev.socknotes.report.Diagnostic;
-import dev.socknotes.report.Reporter;
+import dev.socknotes.publish.VerificationJson;
+import dev.socknotes.diagnostic.Diagnostic;
+import dev.socknotes.diagnostic.Reporter;
 import dev.socknotes.snippet.PageParser;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
@@ -368,9 +368,9 @@ public final class Socknotes {
         Map<String, String> sources = SupportBundle.sources(config.projectRoot());
         byte[] jar = SupportBundle.jar();
         if (jar.length > 0) {
-            files.put("support/" + SupportBundle.JAR_NAME, jar);
+            files.put("support/" + GeneratedPages.SUPPORT_JAR, jar);
         }
-        topics.add(generated.supportPage(sources, newest, maxOrder + 3));
+        topics.add(generated.supportPage(sources, SupportBundle.SOURCE_DIR, newest, maxOrder + 3));
         files.put("verification.json", VerificationJson.write(rows, env).getBytes(StandardCharsets.UTF_8));
         return new SiteModel(topics, files, config.baseUrl().orElse(null), env);
     }

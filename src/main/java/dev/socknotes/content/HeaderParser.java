@@ -1,7 +1,7 @@
 package dev.socknotes.content;
 
 import dev.socknotes.internal.Suggest;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -55,13 +55,17 @@ public final class GeneratedPages {
         return new RenderedTopic(VERIFICATION, order, pages);
     }
 
-    public RenderedTopic supportPage(Map<String, String> sources, LocalDate date, int order) {
+    /** The support library's jar as the site publishes it, under support/. */
+    public static final String SUPPORT_JAR = "socknotes-support.jar";
+
+    /** @param sourceDir where the sources are kept in the project, shown as the page's source */
+    public RenderedTopic supportPage(Map<String, String> sources, String sourceDir, LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             List<Section> sections = new ArrayList<>();
             String intro = "<p>" + esc(ui.get(lang, "support.intro")) + "</p>\n"
-                    + "<p><a class=\"download\" href=\"../support/" + SupportBundle.JAR_NAME + "\">"
-                    + esc(SupportBundle.JAR_NAME) + "</a></p>\n"
+                    + "<p><a class=\"download\" href=\"../support/" + SUPPORT_JAR + "\">"
+                    + esc(SUPPORT_JAR) + "</a></p>\n"
                     + "<pre class=\"command\"><code>" + esc(jshellCommand("TOPIC.jsh")) + "</code></pre>";
             sections.add(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, intro))));
             List<TocEntry> toc = new ArrayList<>();
@@ -72,7 +76,7 @@ public final class GeneratedPages {
                         "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>"))));
             }
             pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, "support.title"), ui.get(lang, "support.summary"),
-                    date, sections, toc, "src/main/java/" + SupportBundle.PACKAGE_DIR));
+                    date, sections, toc, sourceDir));
         }
         return new RenderedTopic(SUPPORT, order, pages);
     }
@@ -136,7 +140,7 @@ public final class GeneratedPages {
         return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, "reverify.title")) + "</summary>"
                 + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
-                + "<li><a href=\"../support/" + SupportBundle.JAR_NAME + "\">" + SupportBundle.JAR_NAME + "</a></li></ul>"
+                + "<li><a href=\"../support/" + SUPPORT_JAR + "\">" + SUPPORT_JAR + "</a></li></ul>"
                 + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";
     }
 
@@ -156,7 +160,7 @@ public final class GeneratedPages {
 
     /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
     public static String jshellCommand(String script) {
-        return "jshell --feedback silent --class-path " + SupportBundle.JAR_NAME
+        return "jshell --feedback silent --class-path " + SUPPORT_JAR
                 + " -R--enable-native-access=ALL-UNNAMED " + script;
     }
 

@@ -7,7 +7,7 @@ import dev.socknotes.render.SearchIndex;
 import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.TocEntry;
 import dev.socknotes.render.UiStrings;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.internal.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,7 +9,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.socknotes.content.Page;
 import dev.socknotes.content.SourceText;
 import dev.socknotes.internal.Suggest;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

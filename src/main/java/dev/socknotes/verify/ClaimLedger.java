@@ -1,7 +1,7 @@
 package dev.socknotes.verify;
 
 import dev.socknotes.content.Lang;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
