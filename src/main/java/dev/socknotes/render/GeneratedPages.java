@@ -1,6 +1,7 @@
 package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
+import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
@@ -44,7 +45,7 @@ public final class GeneratedPages {
                 var s = r.snippet().snippet();
                 sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
                         .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
-                        .append("\"><code>").append(esc(s.reference())).append("</code></a></td><td class=\"status-")
+                        .append("\"><code>").append(esc(s.reference().toString())).append("</code></a></td><td class=\"status-")
                         .append(r.snippet().status().jsonName()).append("\">")
                         .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td></tr>\n");
             }
@@ -101,11 +102,9 @@ public final class GeneratedPages {
                 if (!c.note().get(lang).isEmpty()) {
                     sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
                 }
-                for (String ref : c.proofs()) {
-                    String topic = ref.substring(0, ref.indexOf('#'));
-                    String id = ref.substring(ref.indexOf('#') + 1);
-                    sb.append("<a class=\"proof\" href=\"").append(esc(topic)).append(".html#snippet-").append(esc(id))
-                            .append("\"><code>").append(esc(ref)).append("</code></a> ");
+                for (SnippetRef ref : c.proofs()) {
+                    sb.append("<a class=\"proof\" href=\"").append(esc(ref.topic())).append(".html#").append(esc(ref.anchor()))
+                            .append("\"><code>").append(esc(ref.toString())).append("</code></a> ");
                 }
                 sb.append("</td></tr>\n");
             }
@@ -118,7 +117,7 @@ public final class GeneratedPages {
     /** Verdict badges of the claims a topic's snippets decide, shown at the top of the topic. */
     public String claimBadges(Lang lang, String topic, List<ClaimLedger.Claim> claims) {
         List<ClaimLedger.Claim> mine = claims.stream()
-                .filter(c -> c.proofs().stream().anyMatch(r -> r.startsWith(topic + "#"))).toList();
+                .filter(c -> c.proofs().stream().anyMatch(r -> r.topic().equals(topic))).toList();
         if (mine.isEmpty()) {
             return "";
         }

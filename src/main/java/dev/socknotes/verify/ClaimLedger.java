@@ -2,6 +2,7 @@ package dev.socknotes.verify;
 
 import dev.socknotes.content.Lang;
 import dev.socknotes.diagnostic.Diagnostic;
+import dev.socknotes.snippet.SnippetRef;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +60,10 @@ public final class ClaimLedger {
      * @param seed      where the seed notes make it (section or numbered note), for the ledger
      * @param statement the claim in each language
      * @param note      the verdict explained in each language (for untestable: why)
-     * @param proofs    snippet references "topic#id"
+     * @param proofs    the snippets that decide it
      */
     public record Claim(String id, int line, String seed, Map<Lang, String> statement, Map<Lang, String> note,
-                        Verdict verdict, List<String> proofs) {}
+                        Verdict verdict, List<SnippetRef> proofs) {}
 
     public record Loaded(List<Claim> claims, List<Diagnostic> diagnostics) {}
 
@@ -126,11 +127,15 @@ public final class ClaimLedger {
                 String n = scalar(fields.get("note_" + l.dir()));
                 note.put(l, n == null ? "" : n.strip());
             }
-            List<String> proofs = new ArrayList<>();
-            if (fields.get("proof") instanceof SequenceNode ps) {
-                ps.getValue().forEach(p -> proofs.add(scalar(p)));
-            } else if (fields.get("proof") != null) {
-                proofs.add(scalar(fields.get("proof")));
+            List<Node> proofNodes = fields.get("proof") instanceof SequenceNode ps ? ps.getValue()
+                    : fields.get("proof") != null ? List.of(fields.get("proof")) : List.of();
+            List<SnippetRef> proofs = new ArrayList<>();
+            for (Node p : proofNodes) {
+                String text = scalar(p);
+                Optional<SnippetRef> ref = text == null ? Optional.empty() : SnippetRef.parse(text);
+                ref.ifPresentOrElse(proofs::add, () -> errors.add(Diagnostic.error(display, p.getStartMark().getLine() + 1,
+                        p.getStartMark().getColumn() + 1, "claim " + id + ": a proof is a snippet reference topic#id, not '"
+                                + text + "'")));
             }
             if (verdict.get() == Verdict.UNTESTABLE) {
                 if (note.get(Lang.EN).isEmpty() || note.get(Lang.ZH).isEmpty()) {
@@ -149,12 +154,12 @@ public final class ClaimLedger {
     /**
      * Checks every proof against this build's snippets.
      *
-     * @param statuses reference "topic#id" → status of that snippet in this build
+     * @param statuses each snippet with an id → its status in this build
      */
-    public List<Diagnostic> checkProofs(List<Claim> claims, Map<String, SnippetStatus> statuses, Path display) {
+    public List<Diagnostic> checkProofs(List<Claim> claims, Map<SnippetRef, SnippetStatus> statuses, Path display) {
         List<Diagnostic> errors = new ArrayList<>();
         for (Claim c : claims) {
-            for (String ref : c.proofs()) {
+            for (SnippetRef ref : c.proofs()) {
                 SnippetStatus s = statuses.get(ref);
                 if (s == null) {
                     errors.add(Diagnostic.error(display, c.line(), 1, "claim " + c.id() + ": proving snippet " + ref
