@@ -16,13 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The claims ledger, each proof checked against the snippets this build verified. */
-final class ClaimsStage implements Stage<Map<String, Verifier.TopicVerification>, List<ClaimLedger.Claim>> {
-    private final BuildConfig config;
-
-    ClaimsStage(BuildConfig config) {
-        this.config = config;
-    }
-
+record ClaimsStage(BuildConfig config) implements Stage<Map<String, Verifier.TopicVerification>, List<ClaimLedger.Claim>> {
     @Override
     public Output<List<ClaimLedger.Claim>> run(Map<String, Verifier.TopicVerification> verified) throws IOException {
         Path file = config.dataDir().resolve("claims.yaml");

@@ -19,13 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Content folder → topics with both pages parsed once, their zh/en parity and links checked. */
-final class ContentStage implements Stage<Path, List<TopicWork>> {
-    private final BuildConfig config;
-
-    ContentStage(BuildConfig config) {
-        this.config = config;
-    }
-
+record ContentStage(BuildConfig config) implements Stage<Path, List<TopicWork>> {
     @Override
     public Output<List<TopicWork>> run(Path contentDir) {
         ContentScanner.Scan scan = new ContentScanner(config.projectRoot()).scan(contentDir);

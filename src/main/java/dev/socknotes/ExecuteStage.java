@@ -22,15 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Topics → their snippets' results: from the cache where unchanged, else run in agent JVMs, longest first. */
-final class ExecuteStage implements Stage<List<TopicWork>, Executions> {
-    private final BuildConfig config;
-    private final Timings timings;
-
-    ExecuteStage(BuildConfig config, Timings timings) {
-        this.config = config;
-        this.timings = timings;
-    }
-
+record ExecuteStage(BuildConfig config, Timings timings) implements Stage<List<TopicWork>, Executions> {
     /** One topic's job and, for each of its snippets, the snippet's index on the page. */
     private record Planned(TopicJob job, List<Integer> pageIndexes) {}
 

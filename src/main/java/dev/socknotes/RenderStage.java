@@ -29,15 +29,7 @@ import java.util.TreeMap;
  * generated pages (claims, verification, support library), and the published files beside them
  * (replay scripts, the support jar, verification.json).
  */
-final class RenderStage implements Stage<RenderStage.Input, SiteModel> {
-    private final BuildConfig config;
-    private final UiStrings ui;
-
-    RenderStage(BuildConfig config, UiStrings ui) {
-        this.config = config;
-        this.ui = ui;
-    }
-
+record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStage.Input, SiteModel> {
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Environment environment,
                  List<ClaimLedger.Claim> claims) {}
 

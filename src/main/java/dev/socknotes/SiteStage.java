@@ -22,16 +22,8 @@ import java.util.Set;
  * succeeded, so a failed build leaves the previous site exactly as it was. With the cache on, the
  * previous site is reused for the pages whose input did not change.
  */
-final class SiteStage implements Stage<SiteModel, Integer> {
+record SiteStage(BuildConfig cfg, UiStrings ui) implements Stage<SiteModel, Integer> {
     static final String ZIP_NAME = "socknotes-site.zip";
-
-    private final BuildConfig cfg;
-    private final UiStrings ui;
-
-    SiteStage(BuildConfig cfg, UiStrings ui) {
-        this.cfg = cfg;
-        this.ui = ui;
-    }
 
     /** The number of pages written to the site, 0 when the bake failed (the site is then left as it was). */
     @Override

@@ -17,15 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Update mode's last step: the output blocks in content/ rewritten to what the snippets printed. */
-final class UpdateStage implements Stage<UpdateStage.Input, Integer> {
-    private final BuildConfig config;
-    private final PrintStream console;
-
-    UpdateStage(BuildConfig config, PrintStream console) {
-        this.config = config;
-        this.console = console;
-    }
-
+record UpdateStage(BuildConfig config, PrintStream console) implements Stage<UpdateStage.Input, Integer> {
     /** @param onlyId the one snippet to update (its id or 1-based position), or empty for all */
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Optional<String> onlyId) {}
 

@@ -9,15 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Topics and their results → what each page shows for each snippet, and every mismatch. */
-final class VerifyStage implements Stage<VerifyStage.Input, Map<String, Verifier.TopicVerification>> {
-    private final boolean update;
-
-    /** @param update update mode: differences are what gets written, not errors; no console line */
-    VerifyStage(boolean update) {
-        this.update = update;
-    }
-
+/**
+ * Topics and their results → what each page shows for each snippet, and every mismatch.
+ *
+ * @param update update mode: differences are what gets written, not errors; no console line
+ */
+record VerifyStage(boolean update) implements Stage<VerifyStage.Input, Map<String, Verifier.TopicVerification>> {
     record Input(List<TopicWork> topics, Executions executions) {}
 
     @Override
