@@ -3,6 +3,7 @@ package dev.socknotes.render;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
@@ -73,8 +74,7 @@ public final class PageRenderer {
                     continue;
                 }
             }
-            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
-                    && f.getInfo().toString().strip().equals(StateDiagram.FENCE_INFO)) {
+            if (parsed.diagrams().get(node) == DiagramKind.TCP_STATES) {
                 List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
                 current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), "diagram.states"),
                         ui.get(page.lang(), "diagram.statesObserved")));

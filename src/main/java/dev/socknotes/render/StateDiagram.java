@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  * build actually observed. Written into a page with a fenced block {@code ```diagram tcp-states```}.
  */
 public final class StateDiagram {
-    public static final String FENCE_INFO = "diagram tcp-states";
     private static final Pattern STATE = Pattern.compile(
             "\\b(ESTABLISHED|FIN_WAIT1|FIN_WAIT2|CLOSING|TIME_WAIT|CLOSE_WAIT|LAST_ACK)\\b|\\(gone\\)");
 
