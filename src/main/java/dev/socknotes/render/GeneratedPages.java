@@ -33,24 +33,24 @@ public final class GeneratedPages {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             StringBuilder sb = new StringBuilder();
-            sb.append("<p>").append(esc(ui.get(lang, "verification.intro"))).append("</p>\n");
+            sb.append("<p>").append(esc(ui.get(lang, UiKey.VERIFICATION_INTRO))).append("</p>\n");
             if (env != null) {
-                sb.append("<p class=\"environment\">").append(esc(ui.get(lang, "verification.environment")))
+                sb.append("<p class=\"environment\">").append(esc(ui.get(lang, UiKey.VERIFICATION_ENVIRONMENT)))
                         .append(" <code>").append(esc(env.display())).append("</code></p>\n");
             }
-            sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, "verification.topic")))
-                    .append("</th><th>").append(esc(ui.get(lang, "verification.snippet"))).append("</th><th>")
-                    .append(esc(ui.get(lang, "verification.status"))).append("</th></tr></thead><tbody>\n");
+            sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_TOPIC)))
+                    .append("</th><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_SNIPPET))).append("</th><th>")
+                    .append(esc(ui.get(lang, UiKey.VERIFICATION_STATUS))).append("</th></tr></thead><tbody>\n");
             for (StatusRow r : rows) {
                 var s = r.snippet().snippet();
                 sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
                         .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
                         .append("\"><code>").append(esc(s.reference().toString())).append("</code></a></td><td class=\"status-")
                         .append(r.snippet().status().jsonName()).append("\">")
-                        .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td></tr>\n");
+                        .append(esc(ui.get(lang, UiKey.of(r.snippet().status())))).append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
-            pages.put(lang, page(VERIFICATION, lang, ui.get(lang, "verification.title"), ui.get(lang, "verification.summary"),
+            pages.put(lang, page(VERIFICATION, lang, ui.get(lang, UiKey.VERIFICATION_TITLE), ui.get(lang, UiKey.VERIFICATION_SUMMARY),
                     date, sb.toString()));
         }
         return new RenderedTopic(VERIFICATION, order, pages);
@@ -64,7 +64,7 @@ public final class GeneratedPages {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             List<Section> sections = new ArrayList<>();
-            String intro = "<p>" + esc(ui.get(lang, "support.intro")) + "</p>\n"
+            String intro = "<p>" + esc(ui.get(lang, UiKey.SUPPORT_INTRO)) + "</p>\n"
                     + "<p><a class=\"download\" href=\"../support/" + SUPPORT_JAR + "\">"
                     + esc(SUPPORT_JAR) + "</a></p>\n"
                     + "<pre class=\"command\"><code>" + esc(jshellCommand("TOPIC.jsh")) + "</code></pre>";
@@ -76,7 +76,7 @@ public final class GeneratedPages {
                 sections.add(new Section(id, 2, esc(e.getKey()), List.of(new Chunk(Chunk.Kind.PROSE,
                         "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>"))));
             }
-            pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, "support.title"), ui.get(lang, "support.summary"),
+            pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, UiKey.SUPPORT_TITLE), ui.get(lang, UiKey.SUPPORT_SUMMARY),
                     date, sections, toc, sourceDir));
         }
         return new RenderedTopic(SUPPORT, order, pages);
@@ -89,10 +89,10 @@ public final class GeneratedPages {
                                     LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
-            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, "claims.intro"))).append("</p>\n");
-            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, "claims.claim")))
-                    .append("</th><th>").append(esc(ui.get(lang, "claims.verdict"))).append("</th><th>")
-                    .append(esc(ui.get(lang, "claims.evidence"))).append("</th></tr></thead><tbody>\n");
+            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, UiKey.CLAIMS_INTRO))).append("</p>\n");
+            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.CLAIMS_CLAIM)))
+                    .append("</th><th>").append(esc(ui.get(lang, UiKey.CLAIMS_VERDICT))).append("</th><th>")
+                    .append(esc(ui.get(lang, UiKey.CLAIMS_EVIDENCE))).append("</th></tr></thead><tbody>\n");
             for (ClaimLedger.Claim c : claims) {
                 sb.append("<tr id=\"claim-").append(esc(c.id())).append("\"><td>");
                 if (!c.seed().isEmpty()) {
@@ -109,7 +109,7 @@ public final class GeneratedPages {
                 sb.append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
-            pages.put(lang, page(CLAIMS, lang, ui.get(lang, "claims.title"), ui.get(lang, "claims.summary"), date, sb.toString()));
+            pages.put(lang, page(CLAIMS, lang, ui.get(lang, UiKey.CLAIMS_TITLE), ui.get(lang, UiKey.CLAIMS_SUMMARY), date, sb.toString()));
         }
         return new RenderedTopic(CLAIMS, order, pages);
     }
@@ -122,7 +122,7 @@ public final class GeneratedPages {
             return "";
         }
         StringBuilder sb = new StringBuilder("<aside class=\"claims\"><p class=\"claims-title\">")
-                .append(esc(ui.get(lang, "claims.onThisPage"))).append("</p><ul>");
+                .append(esc(ui.get(lang, UiKey.CLAIMS_ON_THIS_PAGE))).append("</p><ul>");
         for (ClaimLedger.Claim c : mine) {
             sb.append("<li>").append(badge(lang, c.verdict())).append(" <a href=\"claims.html#claim-").append(esc(c.id()))
                     .append("\">").append(esc(c.statement().get(lang))).append("</a></li>");
@@ -131,13 +131,13 @@ public final class GeneratedPages {
     }
 
     private String badge(Lang lang, ClaimLedger.Verdict v) {
-        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, "verdict." + v.key())) + "</span>";
+        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, UiKey.of(v))) + "</span>";
     }
 
     /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */
     public String reverifyBox(Lang lang, String topic, dev.socknotes.content.Header header) {
-        return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, "reverify.title")) + "</summary>"
-                + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
+        return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, UiKey.REVERIFY_TITLE)) + "</summary>"
+                + "<p>" + esc(ui.get(lang, UiKey.REVERIFY_TEXT)) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
                 + "<li><a href=\"../support/" + SUPPORT_JAR + "\">" + SUPPORT_JAR + "</a></li></ul>"
                 + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";

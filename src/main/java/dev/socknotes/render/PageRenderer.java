@@ -76,8 +76,8 @@ public final class PageRenderer {
             }
             if (parsed.diagrams().get(node) == DiagramKind.TCP_STATES) {
                 List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
-                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), "diagram.states"),
-                        ui.get(page.lang(), "diagram.statesObserved")));
+                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), UiKey.DIAGRAM_STATES),
+                        ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED)));
                 continue;
             }
             current.prose.append(renderProse(html, node));
