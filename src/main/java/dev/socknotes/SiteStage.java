@@ -2,17 +2,17 @@ package dev.socknotes;
 
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.config.Mode;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.UiStrings;
-import dev.socknotes.report.Reporter;
 import dev.socknotes.site.SiteBaker;
-import dev.socknotes.site.SiteZip;
+import dev.socknotes.publish.SiteZip;
 import dev.socknotes.internal.FileTrees;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,14 +22,12 @@ import java.util.Set;
  * succeeded, so a failed build leaves the previous site exactly as it was. With the cache on, the
  * previous site is reused for the pages whose input did not change.
  */
-final class SiteStage {
+record SiteStage(BuildConfig cfg, UiStrings ui) implements Stage<SiteModel, Integer> {
     static final String ZIP_NAME = "socknotes-site.zip";
 
-    private SiteStage() {}
-
-    static int bakeAndSwap(BuildConfig cfg, UiStrings ui, SiteModel model, Reporter reporter, PrintStream console)
-            throws IOException {
-        long t0 = System.nanoTime();
+    /** The number of pages written to the site, 0 when the bake failed (the site is then left as it was). */
+    @Override
+    public Output<Integer> run(SiteModel model) throws IOException {
         Path site = cfg.siteDir();
         Files.createDirectories(site.getParent());
         Path staging = Files.createTempDirectory(site.getParent(), site.getFileName() + ".new-");
@@ -44,9 +42,9 @@ final class SiteStage {
                     ? Optional.of(new SiteBaker.Previous(site, input, Set.of(ZIP_NAME))) : Optional.empty();
             Files.deleteIfExists(stamp);
             var result = new SiteBaker(cfg.templatesDir(), cfg.assetsDir(), ui).bake(model, staging, input, previous);
-            reporter.reportAll(result.diagnostics());
-            if (reporter.hasErrors()) {
-                return 0;
+            List<Diagnostic> diagnostics = result.diagnostics().stream().map(d -> d.relativeTo(cfg.projectRoot())).toList();
+            if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+                return Output.of(0, diagnostics);
             }
             // The preview makes no zip: it is the offline copy of a finished build, and zipping every
             // page again would cost more than the rest of a one-page rebuild.
@@ -68,12 +66,11 @@ final class SiteStage {
                 FileTrees.deleteTree(old);
             }
             Files.writeString(stamp, site.toAbsolutePath().normalize().toString());
-            console.printf(Locale.ROOT, "bake: %d pages%s → %s, %s (%.1f s)%n", result.pagesWritten(),
-                    result.pagesRendered() == result.pagesWritten() ? "" : " (" + result.pagesRendered() + " rendered, "
-                            + (result.pagesWritten() - result.pagesRendered()) + " unchanged from the previous site)",
-                    cfg.projectRoot().relativize(site), zip ? cfg.projectRoot().relativize(cfg.zipFile()) : "no zip in preview",
-                    (System.nanoTime() - t0) / 1e9);
-            return result.pagesWritten();
+            String rendered = result.pagesRendered() == result.pagesWritten() ? "" : " (" + result.pagesRendered()
+                    + " rendered, " + (result.pagesWritten() - result.pagesRendered()) + " unchanged from the previous site)";
+            Object zipShown = zip ? cfg.projectRoot().relativize(cfg.zipFile()) : "no zip in preview";
+            return new Output<>(result.pagesWritten(), diagnostics, seconds -> String.format(Locale.ROOT, "%d pages%s → %s, %s (%.1f s)",
+                    result.pagesWritten(), rendered, cfg.projectRoot().relativize(site), zipShown, seconds));
         } finally {
             FileTrees.deleteTree(staging);
             Files.deleteIfExists(zipTmp);

@@ -5,7 +5,7 @@ import dev.socknotes.exec.Executor;
 import dev.socknotes.exec.ExecutorSettings;
 import dev.socknotes.exec.TopicJob;
 import dev.socknotes.exec.TopicResult;
-import dev.socknotes.render.SupportBundle;
+import dev.socknotes.publish.SupportBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

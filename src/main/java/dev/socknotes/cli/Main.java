@@ -3,8 +3,11 @@ package dev.socknotes.cli;
 import dev.socknotes.Socknotes;
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.config.Setting;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +23,46 @@ public final class Main {
     public static final int OK = 0;
     public static final int ERRORS = 1;
     public static final int USAGE = 2;
+    private static final String FAILURE_FILE = "--failure-file";
 
     private Main() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int code = run(List.of(args), Path.of("").toAbsolutePath(), System.out, System.err);
+        List<String> arguments = new ArrayList<>(List.of(args));
+        Optional<Path> failureFile = takeFailureFile(arguments);
+        int code = run(arguments, Path.of("").toAbsolutePath(), System.out, System.err);
         System.out.flush();
+        if (failureFile.isPresent()) {
+            recordFailure(failureFile.get(), code);
+            code = OK;
+        }
         System.exit(code);
+    }
+
+    /**
+     * {@code --failure-file PATH} (how Maven starts the build): the exit code goes to that file, which
+     * exists only after a failed build, and the process exits 0; pom.xml fails the build on the file,
+     * so that Maven ends with a few lines instead of the exec plugin's stack trace.
+     */
+    private static Optional<Path> takeFailureFile(List<String> arguments) {
+        int i = arguments.indexOf(FAILURE_FILE);
+        if (i < 0 || i + 1 >= arguments.size()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(arguments.get(i + 1));
+        arguments.subList(i, i + 2).clear();
+        return Optional.of(file);
+    }
+
+    private static void recordFailure(Path file, int code) throws IOException {
+        if (code == OK) {
+            Files.deleteIfExists(file);
+        } else {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, code + "\n");
+        }
     }
 
     /** Runs a command; never calls System.exit, so tests can call it. */

@@ -1,7 +1,7 @@
 package dev.socknotes.content;
 
 import dev.socknotes.internal.Suggest;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class HeaderParser {
     static final String TERMINATOR = "~~~~~~";
     private static final Pattern SYSCTL_NAME = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
+    private static final Pattern SYSCTL_VALUE = Pattern.compile("[A-Za-z0-9 _.:-]+");
     private static final List<String> KEY_NAMES = Arrays.stream(HeaderKey.values()).map(HeaderKey::key).toList();
 
     public record Parsed(Optional<Header> header, List<Diagnostic> diagnostics) {}
@@ -112,15 +113,26 @@ public final class HeaderParser {
         Map<String, String> sysctls = new LinkedHashMap<>();
         if (values.containsKey(HeaderKey.SYSCTL)) {
             int line = lines.get(HeaderKey.SYSCTL);
+            String text = src.line(line);
+            int from = text.indexOf('=') + 1;
             for (String pair : values.get(HeaderKey.SYSCTL).split(",")) {
+                int column = text.indexOf(pair, from) + 1 + (pair.length() - pair.stripLeading().length());
+                from = column + pair.strip().length() - 1;
                 String p = pair.strip();
                 int eq = p.indexOf('=');
                 if (eq <= 0 || !SYSCTL_NAME.matcher(p.substring(0, eq).strip()).matches()) {
-                    errors.add(Diagnostic.error(path, line, 1,
-                            "sysctl must be name=value pairs separated by ',', e.g. net.ipv4.tcp_fin_timeout=5", src.line(line)));
+                    errors.add(Diagnostic.error(path, line, column,
+                            "sysctl must be name=value pairs separated by ',', e.g. net.ipv4.tcp_fin_timeout=5", text));
                     break;
                 }
-                sysctls.put(p.substring(0, eq).strip(), p.substring(eq + 1).strip());
+                String value = p.substring(eq + 1).strip();
+                if (!SYSCTL_VALUE.matcher(value).matches()) {
+                    // the sandbox writes the value to /proc/sys through a shell: only these characters pass
+                    errors.add(Diagnostic.error(path, line, column + eq + 1,
+                            "sysctl value '" + value + "' may hold only letters, digits, spaces and _ . : -", text));
+                    break;
+                }
+                sysctls.put(p.substring(0, eq).strip(), value);
             }
         }
         boolean needsSandbox = false;

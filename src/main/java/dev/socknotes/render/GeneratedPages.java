@@ -1,6 +1,7 @@
 package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
+import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
@@ -32,36 +33,40 @@ public final class GeneratedPages {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             StringBuilder sb = new StringBuilder();
-            sb.append("<p>").append(esc(ui.get(lang, "verification.intro"))).append("</p>\n");
+            sb.append("<p>").append(esc(ui.get(lang, UiKey.VERIFICATION_INTRO))).append("</p>\n");
             if (env != null) {
-                sb.append("<p class=\"environment\">").append(esc(ui.get(lang, "verification.environment")))
+                sb.append("<p class=\"environment\">").append(esc(ui.get(lang, UiKey.VERIFICATION_ENVIRONMENT)))
                         .append(" <code>").append(esc(env.display())).append("</code></p>\n");
             }
-            sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, "verification.topic")))
-                    .append("</th><th>").append(esc(ui.get(lang, "verification.snippet"))).append("</th><th>")
-                    .append(esc(ui.get(lang, "verification.status"))).append("</th></tr></thead><tbody>\n");
+            sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_TOPIC)))
+                    .append("</th><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_SNIPPET))).append("</th><th>")
+                    .append(esc(ui.get(lang, UiKey.VERIFICATION_STATUS))).append("</th></tr></thead><tbody>\n");
             for (StatusRow r : rows) {
                 var s = r.snippet().snippet();
                 sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
                         .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
-                        .append("\"><code>").append(esc(s.reference())).append("</code></a></td><td class=\"status-")
+                        .append("\"><code>").append(esc(s.reference().toString())).append("</code></a></td><td class=\"status-")
                         .append(r.snippet().status().jsonName()).append("\">")
-                        .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td></tr>\n");
+                        .append(esc(ui.get(lang, UiKey.of(r.snippet().status())))).append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
-            pages.put(lang, page(VERIFICATION, lang, ui.get(lang, "verification.title"), ui.get(lang, "verification.summary"),
+            pages.put(lang, page(VERIFICATION, lang, ui.get(lang, UiKey.VERIFICATION_TITLE), ui.get(lang, UiKey.VERIFICATION_SUMMARY),
                     date, sb.toString()));
         }
         return new RenderedTopic(VERIFICATION, order, pages);
     }
 
-    public RenderedTopic supportPage(Map<String, String> sources, LocalDate date, int order) {
+    /** The support library's jar as the site publishes it, under support/. */
+    public static final String SUPPORT_JAR = "socknotes-support.jar";
+
+    /** @param sourceDir where the sources are kept in the project, shown as the page's source */
+    public RenderedTopic supportPage(Map<String, String> sources, String sourceDir, LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             List<Section> sections = new ArrayList<>();
-            String intro = "<p>" + esc(ui.get(lang, "support.intro")) + "</p>\n"
-                    + "<p><a class=\"download\" href=\"../support/" + SupportBundle.JAR_NAME + "\">"
-                    + esc(SupportBundle.JAR_NAME) + "</a></p>\n"
+            String intro = "<p>" + esc(ui.get(lang, UiKey.SUPPORT_INTRO)) + "</p>\n"
+                    + "<p><a class=\"download\" href=\"../support/" + SUPPORT_JAR + "\">"
+                    + esc(SUPPORT_JAR) + "</a></p>\n"
                     + "<pre class=\"command\"><code>" + esc(jshellCommand("TOPIC.jsh")) + "</code></pre>";
             sections.add(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, intro))));
             List<TocEntry> toc = new ArrayList<>();
@@ -71,8 +76,8 @@ public final class GeneratedPages {
                 sections.add(new Section(id, 2, esc(e.getKey()), List.of(new Chunk(Chunk.Kind.PROSE,
                         "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>"))));
             }
-            pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, "support.title"), ui.get(lang, "support.summary"),
-                    date, sections, toc, "src/main/java/" + SupportBundle.PACKAGE_DIR));
+            pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, UiKey.SUPPORT_TITLE), ui.get(lang, UiKey.SUPPORT_SUMMARY),
+                    date, sections, toc, sourceDir));
         }
         return new RenderedTopic(SUPPORT, order, pages);
     }
@@ -84,10 +89,10 @@ public final class GeneratedPages {
                                     LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
-            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, "claims.intro"))).append("</p>\n");
-            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, "claims.claim")))
-                    .append("</th><th>").append(esc(ui.get(lang, "claims.verdict"))).append("</th><th>")
-                    .append(esc(ui.get(lang, "claims.evidence"))).append("</th></tr></thead><tbody>\n");
+            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, UiKey.CLAIMS_INTRO))).append("</p>\n");
+            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.CLAIMS_CLAIM)))
+                    .append("</th><th>").append(esc(ui.get(lang, UiKey.CLAIMS_VERDICT))).append("</th><th>")
+                    .append(esc(ui.get(lang, UiKey.CLAIMS_EVIDENCE))).append("</th></tr></thead><tbody>\n");
             for (ClaimLedger.Claim c : claims) {
                 sb.append("<tr id=\"claim-").append(esc(c.id())).append("\"><td>");
                 if (!c.seed().isEmpty()) {
@@ -98,8 +103,9 @@ public final class GeneratedPages {
                     sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
                 }
                 for (ClaimLedger.Proof p : c.proofs()) {
-                    sb.append("<div class=\"proof\"><a href=\"").append(esc(p.topic())).append(".html#snippet-")
-                            .append(esc(p.snippetId())).append("\"><code>").append(esc(p.snippet())).append("</code></a>");
+                    SnippetRef ref = p.snippet();
+                    sb.append("<div class=\"proof\"><a href=\"").append(esc(ref.topic())).append(".html#").append(esc(ref.anchor()))
+                            .append("\"><code>").append(esc(ref.toString())).append("</code></a>");
                     if (!p.shows().isEmpty()) {
                         sb.append("<pre class=\"proof-shows\"><samp>");
                         sb.append(String.join("\n", p.shows().stream().map(l -> esc(l.text())).toList()));
@@ -110,7 +116,7 @@ public final class GeneratedPages {
                 sb.append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
-            pages.put(lang, page(CLAIMS, lang, ui.get(lang, "claims.title"), ui.get(lang, "claims.summary"), date, sb.toString()));
+            pages.put(lang, page(CLAIMS, lang, ui.get(lang, UiKey.CLAIMS_TITLE), ui.get(lang, UiKey.CLAIMS_SUMMARY), date, sb.toString()));
         }
         return new RenderedTopic(CLAIMS, order, pages);
     }
@@ -118,12 +124,12 @@ public final class GeneratedPages {
     /** Verdict badges of the claims a topic's snippets decide, shown at the top of the topic. */
     public String claimBadges(Lang lang, String topic, List<ClaimLedger.Claim> claims) {
         List<ClaimLedger.Claim> mine = claims.stream()
-                .filter(c -> c.proofs().stream().anyMatch(p -> p.topic().equals(topic))).toList();
+                .filter(c -> c.proofs().stream().anyMatch(p -> p.snippet().topic().equals(topic))).toList();
         if (mine.isEmpty()) {
             return "";
         }
         StringBuilder sb = new StringBuilder("<aside class=\"claims\"><p class=\"claims-title\">")
-                .append(esc(ui.get(lang, "claims.onThisPage"))).append("</p><ul>");
+                .append(esc(ui.get(lang, UiKey.CLAIMS_ON_THIS_PAGE))).append("</p><ul>");
         for (ClaimLedger.Claim c : mine) {
             sb.append("<li>").append(badge(lang, c.verdict())).append(" <a href=\"claims.html#claim-").append(esc(c.id()))
                     .append("\">").append(esc(c.statement().get(lang))).append("</a></li>");
@@ -132,15 +138,15 @@ public final class GeneratedPages {
     }
 
     private String badge(Lang lang, ClaimLedger.Verdict v) {
-        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, "verdict." + v.key())) + "</span>";
+        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, UiKey.of(v))) + "</span>";
     }
 
     /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */
     public String reverifyBox(Lang lang, String topic, dev.socknotes.content.Header header) {
-        return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, "reverify.title")) + "</summary>"
-                + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
+        return "<details class=\"reverify\"><summary>" + esc(ui.get(lang, UiKey.REVERIFY_TITLE)) + "</summary>"
+                + "<p>" + esc(ui.get(lang, UiKey.REVERIFY_TEXT)) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
-                + "<li><a href=\"../support/" + SupportBundle.JAR_NAME + "\">" + SupportBundle.JAR_NAME + "</a></li></ul>"
+                + "<li><a href=\"../support/" + SUPPORT_JAR + "\">" + SUPPORT_JAR + "</a></li></ul>"
                 + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";
     }
 
@@ -160,7 +166,7 @@ public final class GeneratedPages {
 
     /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
     public static String jshellCommand(String script) {
-        return "jshell --feedback silent --class-path " + SupportBundle.JAR_NAME
+        return "jshell --feedback silent --class-path " + SUPPORT_JAR
                 + " -R--enable-native-access=ALL-UNNAMED " + script;
     }
 

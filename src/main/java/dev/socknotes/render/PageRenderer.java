@@ -1,15 +1,13 @@
 package dev.socknotes.render;
 
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import dev.socknotes.verify.VerifiedSnippet;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -22,8 +20,6 @@ import org.jsoup.nodes.Element;
  * (prose and snippets), rewriting links to other topics' sources into links to their pages.
  */
 public final class PageRenderer {
-    private static final HtmlRenderer HTML = HtmlRenderer.builder(Markdown.OPTIONS).build();
-
     private final SnippetHtml snippetHtml;
     private final UiStrings ui;
 
@@ -38,7 +34,7 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        rewriteLinks(parsed);
+        TopicLinkResolver html = TopicLinkResolver.of(parsed);
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
@@ -65,7 +61,7 @@ public final class PageRenderer {
             }
             if (node instanceof Heading h && headings.containsKey(h)) {
                 ParsedPage.HeadingRef ref = headings.get(h);
-                String rendered = HTML.render(node);
+                String rendered = html.render(node);
                 Element el = Jsoup.parseBodyFragment(rendered).body().child(0);
                 String inner = el.html();
                 String id = ref.explicitId() != null ? ref.explicitId() : el.id();
@@ -78,14 +74,13 @@ public final class PageRenderer {
                     continue;
                 }
             }
-            if (node instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
-                    && f.getInfo().toString().strip().equals(StateDiagram.FENCE_INFO)) {
+            if (parsed.diagrams().get(node) == DiagramKind.TCP_STATES) {
                 List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
-                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), "diagram.states"),
-                        ui.get(page.lang(), "diagram.statesObserved")));
+                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), UiKey.DIAGRAM_STATES),
+                        ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED)));
                 continue;
             }
-            current.prose.append(renderProse(node));
+            current.prose.append(renderProse(html, node));
         }
         sections.add(current.build());
         List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty()).toList();
@@ -95,19 +90,18 @@ public final class PageRenderer {
 
     /**
      * Renders one top-level block. flexmark drops links when asked to render a node that is not a
-     * whole document, so the block's source is parsed as a document of its own; links to topics'
-     * source files then become links to their pages (the targets were checked by LinkChecker).
+     * whole document, so the block's source is parsed as a document of its own; the
+     * {@link TopicLinkResolver} points links to topics' source files at their pages.
      */
-    private static String renderProse(Node node) {
-        String html = HTML.render(Markdown.PARSER.parse(node.getChars().toString()));
-        if (!html.contains(".md")) {
+    private static String renderProse(TopicLinkResolver links, Node node) {
+        String html = links.render(Markdown.PARSER.parse(node.getChars().toString()));
+        if (!links.resolvedAny() && !html.contains(".md")) {
             return html;
         }
+        // Earlier builds rewrote these blocks' links through jsoup, whose serialisation differs from
+        // flexmark's (quotes in text are not escaped); kept so that the site stays byte-identical.
         org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(html);
         d.outputSettings().prettyPrint(false);
-        for (Element a : d.select("a[href]")) {
-            a.attr("href", a.attr("href").replaceFirst("^([A-Za-z0-9_-]+)\\.md(#.*)?$", "$1.html$2"));
-        }
         return d.body().html() + "\n";
     }
 
@@ -119,19 +113,6 @@ public final class PageRenderer {
             }
         }
         return null;
-    }
-
-    /** Points links at the other topic's page; the views share one folder layout, so one URL fits all. */
-    private static void rewriteLinks(ParsedPage parsed) {
-        Path from = Path.of(parsed.page().topicKey()).getParent();
-        for (ParsedPage.TopicLink link : parsed.links()) {
-            Path target = Path.of(link.targetTopic() + ".html");
-            String rel = (from == null ? target : from.relativize(target)).toString().replace('\\', '/');
-            String url = rel + (link.anchor() == null ? "" : "#" + link.anchor());
-            if (link.node() instanceof com.vladsch.flexmark.ast.LinkNodeBase l) {
-                l.setUrl(BasedSequence.of(url));
-            }
-        }
     }
 
     private static final class SectionBuilder {

@@ -27,14 +27,14 @@ public final class SnippetHtml {
         String ref = escape(topic + "#" + s.options().id().orElse(String.valueOf(s.index() + 1)));
         if (s.options().hidden()) {
             return "<details class=\"snippet snippet-hidden\" id=\"" + s.anchor() + "\" data-snippet=\"" + ref + "\">"
-                    + "<summary>" + escape(ui.get(lang, "snippet.setupCode")) + "</summary>" + code + "</details>";
+                    + "<summary>" + escape(ui.get(lang, UiKey.SNIPPET_SETUP_CODE)) + "</summary>" + code + "</details>";
         }
         StringBuilder sb = new StringBuilder();
         sb.append("<figure class=\"snippet\" id=\"").append(s.anchor()).append("\" data-snippet=\"").append(ref).append("\">");
         sb.append(code);
         if (s.options().silent()) {
             sb.append("<div class=\"snippet-output snippet-silent\"><div class=\"snippet-status\">")
-                    .append(escape(ui.get(lang, "snippet.silent"))).append("</div></div>");
+                    .append(escape(ui.get(lang, UiKey.SNIPPET_SILENT))).append("</div></div>");
         } else if (v.shownOutput() != null) {
             String kind = switch (v.status()) {
                 case VERIFIED, CACHED -> s.options().throwsClass().isPresent() ? "snippet-verified snippet-threw" : "snippet-verified";
@@ -44,13 +44,13 @@ public final class SnippetHtml {
             sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env)));
             if (!sysctls.isEmpty()) {
                 String settings = String.join(", ", sysctls.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
-                sb.append("<span class=\"snippet-sysctl\">").append(escape(MessageFormat.format(ui.get(lang, "snippet.sysctl"), settings)))
+                sb.append("<span class=\"snippet-sysctl\">").append(escape(MessageFormat.format(ui.get(lang, UiKey.SNIPPET_SYSCTL), settings)))
                         .append("</span>");
             }
             sb.append("</div>");
             sb.append("<pre><samp>").append(escape(v.shownOutput())).append("</samp></pre></div>");
-            String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, "diagram.client"),
-                    ui.get(lang, "diagram.server"), ui.get(lang, "diagram.caption"));
+            String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, UiKey.DIAGRAM_CLIENT),
+                    ui.get(lang, UiKey.DIAGRAM_SERVER), ui.get(lang, UiKey.DIAGRAM_CAPTION));
             if (!diagram.isEmpty()) {
                 sb.append("<div class=\"snippet-diagram\">").append(diagram).append("</div>");
             }
@@ -59,12 +59,12 @@ public final class SnippetHtml {
     }
 
     private String statusLine(SnippetStatus status, Lang lang, Environment env) {
-        String where = env == null ? "" : " · " + MessageFormat.format(ui.get(lang, "snippet.verifiedOn"), env.display());
+        String where = env == null ? "" : " · " + MessageFormat.format(ui.get(lang, UiKey.SNIPPET_VERIFIED_ON), env.display());
         return switch (status) {
-            case VERIFIED -> ui.get(lang, "snippet.verified") + where;
-            case CACHED -> ui.get(lang, "snippet.cached") + where;
-            case RECORDED -> ui.get(lang, "snippet.recorded");
-            case NOT_VERIFIED_HERE -> ui.get(lang, "snippet.recordedNonLinux");
+            case VERIFIED -> ui.get(lang, UiKey.SNIPPET_VERIFIED) + where;
+            case CACHED -> ui.get(lang, UiKey.SNIPPET_CACHED) + where;
+            case RECORDED -> ui.get(lang, UiKey.SNIPPET_RECORDED);
+            case NOT_VERIFIED_HERE -> ui.get(lang, UiKey.SNIPPET_RECORDED_NON_LINUX);
             case FAILED -> status.name().toLowerCase(Locale.ROOT);
         };
     }

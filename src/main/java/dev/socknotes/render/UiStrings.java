@@ -6,12 +6,16 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The user-interface strings of the site, one table per language ({@code templates/ui/zh.properties}
@@ -19,6 +23,8 @@ import java.util.TreeSet;
  * so no template or renderer decides wording with {@code if lang == ...}.
  */
 public final class UiStrings {
+    private static final Pattern TEMPLATE_KEY = Pattern.compile("\\bui\\([^,()]+, *\"([^\"]+)\"\\)");
+
     private final Map<Lang, Map<String, String>> tables;
 
     private UiStrings(Map<Lang, Map<String, String>> tables) {
@@ -51,16 +57,36 @@ public final class UiStrings {
             throw new IOException(dir + ": UI string tables differ; only in zh.properties: " + onlyZh
                     + ", only in en.properties: " + onlyEn);
         }
+        Set<String> missing = new TreeSet<>();
+        Arrays.stream(UiKey.values()).map(UiKey::key).filter(k -> !en.contains(k)).forEach(missing::add);
+        missing.addAll(templateKeys(dir.getParent()).stream().filter(k -> !en.contains(k)).toList());
+        if (!missing.isEmpty()) {
+            throw new IOException(dir + ": UI strings used by the build or its templates but missing from both tables: "
+                    + missing);
+        }
         return new UiStrings(tables);
     }
 
-    /** The label for {@code key} in {@code lang}; an unknown key is a bug in our code or templates. */
-    public String get(Lang lang, String key) {
-        String value = tables.get(lang).get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("no UI string '" + key + "' in templates/ui/" + lang.dir() + ".properties");
+    /** The keys the templates name literally: {@code ui(lang, "nav.contents")}. */
+    private static Set<String> templateKeys(Path templatesDir) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        if (templatesDir == null || !Files.isDirectory(templatesDir)) {
+            return keys;
         }
-        return value;
+        try (Stream<Path> s = Files.list(templatesDir)) {
+            for (Path ftl : s.filter(f -> f.toString().endsWith(".ftl")).sorted().toList()) {
+                Matcher m = TEMPLATE_KEY.matcher(Files.readString(ftl, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The label for {@code key} in {@code lang}; every key is in both tables (checked by {@link #load}). */
+    public String get(Lang lang, UiKey key) {
+        return tables.get(lang).get(key.key());
     }
 
     /** The whole table of one language, for templates. */

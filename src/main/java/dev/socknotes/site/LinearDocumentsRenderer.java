@@ -25,7 +25,7 @@ final class LinearDocumentsRenderer implements RenderingTool {
     public int render(Renderer renderer, ContentStore db, JBakeConfiguration config) throws RenderingException {
         Map<String, List<DocumentModel>> byType = new HashMap<>();
         Map<String, Integer> position = new HashMap<>();
-        List<String> errors = new ArrayList<>();
+        List<Exception> errors = new ArrayList<>();
         int rendered = 0;
         for (DocumentModel document : db.getUnrenderedContent()) {
             List<DocumentModel> typed = byType.computeIfAbsent(document.getType(), type -> {
@@ -43,11 +43,15 @@ final class LinearDocumentsRenderer implements RenderingTool {
                 db.markContentAsRendered(document);
                 rendered++;
             } catch (Exception e) {
-                errors.add(e.getMessage());
+                errors.add(e);
             }
         }
         if (!errors.isEmpty()) {
-            throw new RenderingException("Failed to render documents. Cause(s):\n" + String.join("\n", errors));
+            // the causes stay attached: TemplateErrors takes the template's file and line from them
+            RenderingException failure = new RenderingException("Failed to render documents. Cause(s):\n"
+                    + String.join("\n", errors.stream().map(Exception::getMessage).toList()), errors.getFirst());
+            errors.stream().skip(1).forEach(failure::addSuppressed);
+            throw failure;
         }
         return rendered;
     }

@@ -5,9 +5,10 @@ import dev.socknotes.render.RenderedPage;
 import dev.socknotes.render.RenderedTopic;
 import dev.socknotes.render.SearchIndex;
 import dev.socknotes.render.SiteModel;
+import dev.socknotes.render.UiKey;
 import dev.socknotes.render.TocEntry;
 import dev.socknotes.render.UiStrings;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.internal.FileTrees;
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,12 +187,12 @@ public final class SiteBaker {
         }
         for (Lang lang : Lang.values()) {
             write(content.resolve(lang.dir()).resolve("index.html"),
-                    header(ui.get(lang, "site.title"), newest, "home", lang.dir(), "index", ui.get(lang, "site.tagline")));
+                    header(ui.get(lang, UiKey.SITE_TITLE), newest, "home", lang.dir(), "index", ui.get(lang, UiKey.SITE_TAGLINE)));
         }
         write(content.resolve(BILINGUAL).resolve("index.html"),
-                header(ui.get(Lang.ZH, "site.title"), newest, "home", BILINGUAL, "index", ui.get(Lang.EN, "site.tagline")));
+                header(ui.get(Lang.ZH, UiKey.SITE_TITLE), newest, "home", BILINGUAL, "index", ui.get(Lang.EN, UiKey.SITE_TAGLINE)));
         write(content.resolve("index.html"),
-                header(ui.get(Lang.EN, "site.title"), newest, "home", "root", "index", ui.get(Lang.EN, "site.tagline")));
+                header(ui.get(Lang.EN, UiKey.SITE_TITLE), newest, "home", "root", "index", ui.get(Lang.EN, UiKey.SITE_TAGLINE)));
         write(content.resolve("404.html"),
                 header("404", newest, "notfound", "root", "404", ""));
 

@@ -1,7 +1,7 @@
 package dev.socknotes.site;
 
-import dev.socknotes.report.Diagnostic;
-import dev.socknotes.report.Severity;
+import dev.socknotes.diagnostic.Diagnostic;
+import dev.socknotes.diagnostic.Severity;
 import freemarker.core.ParseException;
 import freemarker.template.TemplateException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.socknotes.content.Page;
 import dev.socknotes.content.SourceText;
 import dev.socknotes.internal.Suggest;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +43,12 @@ public final class PageParser {
         List<ParsedPage.HeadingRef> headings = new ArrayList<>();
         List<ParsedPage.TopicLink> links = new ArrayList<>();
         Map<String, Integer> idLines = new HashMap<>();
+        Map<Node, DiagramKind> diagrams = new IdentityHashMap<>();
 
         for (Node node : doc.getDescendants()) {
             if (node instanceof FencedCodeBlock fence) {
                 handleFence(page, fence, snippets, snippetNodes, idLines, errors);
+                diagram(src, fence, errors).ifPresent(kind -> diagrams.put(fence, kind));
             } else if (node instanceof Heading h) {
                 Matcher m = EXPLICIT_ID.matcher(h.getChars().toString().strip());
                 String id = m.find() ? m.group(1) : null;
@@ -61,7 +63,30 @@ public final class PageParser {
             }
         }
         return new Result(new ParsedPage(page, doc, List.copyOf(snippets), snippetNodes, List.copyOf(headings),
-                List.copyOf(links)), errors);
+                List.copyOf(links), diagrams), errors);
+    }
+
+    /** The kind of a {@code ```diagram KIND} fence; any other kind, or one not at the top level, is an error. */
+    private static Optional<DiagramKind> diagram(SourceText src, FencedCodeBlock fence, List<Diagnostic> errors) {
+        String[] tokens = fence.getInfo().toString().strip().split("\\s+");
+        if (!tokens[0].equals("diagram") || fence.getClosingMarker().isEmpty()) {
+            return Optional.empty();
+        }
+        int line = src.lineOf(fence.getStartOffset());
+        Optional<DiagramKind> kind = tokens.length == 2 ? DiagramKind.of(tokens[1]) : Optional.empty();
+        if (kind.isEmpty()) {
+            String given = tokens.length > 1 ? "unknown diagram '" + tokens[1] + "'" : "diagram without a kind";
+            String hint = tokens.length > 1 ? Suggest.closest(tokens[1], DiagramKind.fenceNames()).map(s -> "; did you mean '" + s + "'?")
+                    .orElse("") : "";
+            errors.add(Diagnostic.error(src.path(), line, tokens.length > 1 ? columnOfToken(src, fence, tokens[1])
+                    : src.columnOf(fence.getStartOffset()), given + hint + " (diagrams: ```diagram "
+                    + String.join(", ```diagram ", DiagramKind.fenceNames()) + ")", src.line(line)));
+        } else if (!(fence.getParent() instanceof Document)) {
+            errors.add(Diagnostic.error(src.path(), line, src.columnOf(fence.getStartOffset()),
+                    "diagrams must stand at the top level of the page, not inside a list or quote", src.line(line)));
+            return Optional.empty();
+        }
+        return kind;
     }
 
     private void handleFence(Page page, FencedCodeBlock fence, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A page after parsing: its Markdown tree, its run snippets, its explicit heading ids and the
- * links to other topics it contains.
+ * A page after parsing: its Markdown tree, its run snippets, its explicit heading ids, the
+ * diagrams it asks for and the links to other topics it contains.
  *
  * @param snippetNodes the fenced-code node of each snippet (and of its output block) → snippet
+ * @param diagrams     the fenced-code node of each {@code ```diagram KIND} block → its kind
  */
 public record ParsedPage(Page page, Document document, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,
-                         List<HeadingRef> headings, List<TopicLink> links) {
+                         List<HeadingRef> headings, List<TopicLink> links, Map<Node, DiagramKind> diagrams) {
 
     /**
      * A heading.

@@ -22,14 +22,14 @@ import java.util.Optional;
 public record Snippet(Path file, Lang lang, String topic, int index, SnippetOptions options, String infoString,
                       String code, int fenceLine, int indent, int fenceEndOffset, Optional<ExpectedBlock> expected) {
 
-    /** "topic#id", or "topic#3" (1-based) for a snippet without an id. */
-    public String reference() {
-        return topic + "#" + options.id().orElse(String.valueOf(index + 1));
+    /** topic#id, or topic#3 (1-based) for a snippet without an id. */
+    public SnippetRef reference() {
+        return new SnippetRef(topic, options.id().orElse(String.valueOf(index + 1)));
     }
 
     /** HTML id of the rendered snippet, stable across languages. */
     public String anchor() {
-        return "snippet-" + options.id().orElse(String.valueOf(index + 1));
+        return reference().anchor();
     }
 
     /** 1-based file line of a 0-based line within the code. */

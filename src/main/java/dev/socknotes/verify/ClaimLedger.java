@@ -1,8 +1,9 @@
 package dev.socknotes.verify;
 
 import dev.socknotes.content.Lang;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.OutputPattern;
+import dev.socknotes.snippet.SnippetRef;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -72,16 +73,8 @@ public final class ClaimLedger {
         }
     }
 
-    /** A proof: a snippet ("topic#id") and the lines of its output that show the claim. */
-    public record Proof(String snippet, int line, int column, List<ShownLine> shows) {
-        public String topic() {
-            return snippet.contains("#") ? snippet.substring(0, snippet.indexOf('#')) : snippet;
-        }
-
-        public String snippetId() {
-            return snippet.substring(snippet.indexOf('#') + 1);
-        }
-    }
+    /** A proof: a snippet and the lines of its output that show the claim. */
+    public record Proof(SnippetRef snippet, int line, int column, List<ShownLine> shows) {}
 
     /**
      * One {@code shows} entry: a whole output line, with {@code [..]} as a wildcard inside it (the
@@ -95,10 +88,23 @@ public final class ClaimLedger {
     /** A {@code shows} line and the output line (0-based) it matched. */
     public record Evidence(Claim claim, Proof proof, ShownLine shows, int outputLine) {}
 
-    /** The result of checking every proof: errors, and the evidence found. */
-    public record Checked(List<Diagnostic> diagnostics, List<Evidence> evidence) {
+    /** The result of checking every proof: the claims, errors, and the evidence found. */
+    public record Checked(List<Claim> claims, List<Diagnostic> diagnostics, List<Evidence> evidence) {
+        public static final Checked NONE = new Checked(List.of(), List.of(), List.of());
+
+        /** "31 (24 confirmed, 4 partly, 2 refuted, 1 untestable), 45 of 45 shows lines matched". */
+        public String summary() {
+            Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
+            claims.forEach(c -> byVerdict.merge(c.verdict(), 1L, Long::sum));
+            List<String> parts = new ArrayList<>();
+            byVerdict.forEach((v, n) -> parts.add(n + " " + v.key()));
+            long shows = claims.stream().flatMap(c -> c.proofs().stream()).mapToLong(p -> p.shows().size()).sum();
+            return claims.size() + " (" + String.join(", ", parts) + "), " + evidence.size() + " of " + shows
+                    + " shows lines matched";
+        }
+
         /** Output line index → the claims whose {@code shows} lines matched it, for one snippet. */
-        public Map<Integer, List<Claim>> marksFor(String snippet) {
+        public Map<Integer, List<Claim>> marksFor(SnippetRef snippet) {
             Map<Integer, List<Claim>> marks = new TreeMap<>();
             for (Evidence e : evidence) {
                 if (e.proof().snippet().equals(snippet)) {
@@ -220,11 +226,14 @@ public final class ClaimLedger {
                 continue;
             }
             Map<String, Node> fields = fields(map, PROOF_KEYS, display, errors);
-            String snippet = scalar(fields.get("snippet"));
-            if (snippet == null || !snippet.matches("[^#\\s]+#[^#\\s]+")) {
-                errors.add(at(display, item, "claim " + claim + ": a proof needs 'snippet: topic#id'"));
+            String text = scalar(fields.get("snippet"));
+            Optional<SnippetRef> parsed = text == null ? Optional.empty() : SnippetRef.parse(text);
+            if (parsed.isEmpty()) {
+                errors.add(at(display, fields.getOrDefault("snippet", item), "claim " + claim
+                        + ": a proof needs 'snippet: topic#id'" + (text == null ? "" : ", not '" + text + "'")));
                 continue;
             }
+            SnippetRef snippet = parsed.get();
             List<ShownLine> shows = new ArrayList<>();
             Node showsNode = fields.get("shows");
             boolean noShows = showsNode == null || (showsNode instanceof ScalarNode empty && empty.getValue().isEmpty());
@@ -258,9 +267,9 @@ public final class ClaimLedger {
      * {@code shows} lines matches a line of the output the site shows for it (what the JVM printed
      * in this build, or the recorded output of a snippet not run here).
      *
-     * @param outputs reference "topic#id" → status and shown output of that snippet
+     * @param outputs each snippet with an id → its status and shown output
      */
-    public Checked check(List<Claim> claims, Map<String, ProofOutput> outputs, Path display) {
+    public Checked check(List<Claim> claims, Map<SnippetRef, ProofOutput> outputs, Path display) {
         List<Diagnostic> errors = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (Claim c : claims) {
@@ -296,7 +305,7 @@ public final class ClaimLedger {
                 }
             }
         }
-        return new Checked(errors, evidence);
+        return new Checked(claims, errors, evidence);
     }
 
     private static String scalar(Node n) {

@@ -1,6 +1,6 @@
 package dev.socknotes.verify;
 
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.ParsedPage;
 import java.util.Map;
 import java.util.ArrayList;

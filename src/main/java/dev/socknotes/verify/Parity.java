@@ -1,7 +1,7 @@
 package dev.socknotes.verify;
 
 import dev.socknotes.content.Lang;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import java.util.ArrayList;

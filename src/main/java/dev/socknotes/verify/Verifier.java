@@ -6,7 +6,7 @@ import dev.socknotes.content.Lang;
 import dev.socknotes.content.SourceText;
 import dev.socknotes.exec.Outcome;
 import dev.socknotes.exec.SnippetResult;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.OutputPattern;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
@@ -65,7 +65,7 @@ public final class Verifier {
             boolean unavailable = r != null && r.outcome() instanceof Outcome.Unavailable;
             if (unavailable && !unavailableSaid) {
                 unavailableSaid = true; // said once per topic, at its first snippet
-                diagnostics.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1, dev.socknotes.report.Severity.NOTE,
+                diagnostics.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1, dev.socknotes.diagnostic.Severity.NOTE,
                         "not verified here: " + ((Outcome.Unavailable) r.outcome()).reason()
                                 + "; the topic's recorded outputs are shown, marked as such", src.line(s.fenceLine()), List.of()));
             }
@@ -176,9 +176,9 @@ public final class Verifier {
                     "printed more than " + (ol.limitBytes() / 1024) + " KiB of output; it was stopped")
                     .withDetails(excerpt("first lines:", ol.excerpt())));
             case Outcome.Unavailable u -> failures.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1,
-                    dev.socknotes.report.Severity.NOTE, "not verified here: " + u.reason(), src.line(s.fenceLine()), List.of()));
+                    dev.socknotes.diagnostic.Severity.NOTE, "not verified here: " + u.reason(), src.line(s.fenceLine()), List.of()));
             case Outcome.Skipped sk -> failures.add(new Diagnostic(src.path(), s.fenceLine(), s.indent() + 1,
-                    dev.socknotes.report.Severity.NOTE, "not run: " + sk.reason(), src.line(s.fenceLine()), List.of()));
+                    dev.socknotes.diagnostic.Severity.NOTE, "not run: " + sk.reason(), src.line(s.fenceLine()), List.of()));
         }
         if (actual.isPresent() && !s.options().hasOutputBlock() && s.options().hidden() && !actual.get().isEmpty()) {
             failures.add(at(src, s, s.fenceLine(), s.indent() + 1, zhTwin,
@@ -223,7 +223,7 @@ public final class Verifier {
         List<String> details = zhTwin == s ? List.of()
                 : List.of("(" + s.reference() + "; the same snippet is in " + zhTwin.file().toString().replace('\\', '/')
                         + ":" + zhTwin.fenceLine() + ")");
-        return new Diagnostic(src.path(), line, column, dev.socknotes.report.Severity.ERROR, message, src.line(line), details);
+        return new Diagnostic(src.path(), line, column, dev.socknotes.diagnostic.Severity.ERROR, message, src.line(line), details);
     }
 
     static List<String> unifiedDiff(String expected, String actual) {

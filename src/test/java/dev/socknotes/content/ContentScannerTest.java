@@ -2,7 +2,7 @@ package dev.socknotes.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socknotes.TestPages;
 import dev.socknotes.content.Lang;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class PageParserTest {
         assertThat(s.fenceLine()).isEqualTo(6);
         assertThat(s.expected()).get().extracting(ExpectedBlock::text).isEqualTo("1\n2");
         assertThat(s.expected().get().fenceLine()).isEqualTo(11);
-        assertThat(s.reference()).isEqualTo("t#half-close");
+        assertThat(s.reference()).hasToString("t#half-close");
     }
 
     @Test

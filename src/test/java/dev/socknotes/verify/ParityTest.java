@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.socknotes.TestPages;
 import dev.socknotes.content.Lang;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
 
 class ParityTest {

@@ -6,7 +6,7 @@ import dev.socknotes.TestPages;
 import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Outcome;
 import dev.socknotes.exec.SnippetResult;
-import dev.socknotes.report.Diagnostic;
+import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.ParsedPage;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -110,7 +110,7 @@ class VerifierTest {
         var v = verify("```java run\nx();\n```\n```output\nrecorded line\n```\n",
                 new SnippetResult(new Outcome.Unavailable("no network namespace here"), ""));
         assertThat(v.diagnostics()).singleElement().satisfies(d -> {
-            assertThat(d.severity()).isEqualTo(dev.socknotes.report.Severity.NOTE);
+            assertThat(d.severity()).isEqualTo(dev.socknotes.diagnostic.Severity.NOTE);
             assertThat(d.message()).contains("not verified here: no network namespace here");
         });
         assertThat(v.snippets().get(Lang.EN).getFirst().status()).isEqualTo(SnippetStatus.NOT_VERIFIED_HERE);

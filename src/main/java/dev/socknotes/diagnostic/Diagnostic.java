@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.diagnostic;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +31,22 @@ public record Diagnostic(Path file, int line, int column, Severity severity, Str
 
     public static Diagnostic error(Path file, int line, int column, String message, String sourceLine) {
         return new Diagnostic(file, line, column, Severity.ERROR, message, sourceLine, List.of());
+    }
+
+    /**
+     * An error in a setting ({@code socknotes.only}, ...) rather than in a file: the headline starts
+     * with the setting's name, which is what the user typed on the command line or in pom.xml.
+     */
+    public static Diagnostic setting(String property, String message) {
+        return error(Path.of(property), 0, 0, message);
+    }
+
+    /** The same diagnostic with its file relative to {@code root} when it lies under it. */
+    public Diagnostic relativeTo(Path root) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return file.isAbsolute() && abs.startsWith(base)
+                ? new Diagnostic(base.relativize(abs), line, column, severity, message, sourceLine, details) : this;
     }
 
     public Diagnostic withDetails(List<String> moreDetails) {

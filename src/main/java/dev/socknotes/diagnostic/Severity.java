@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.diagnostic;
 
 /** How bad a {@link Diagnostic} is; only errors fail a build. */
 public enum Severity {

@@ -1,4 +1,4 @@
-package dev.socknotes.site;
+package dev.socknotes.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;

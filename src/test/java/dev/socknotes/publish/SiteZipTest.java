@@ -1,4 +1,4 @@
-package dev.socknotes.site;
+package dev.socknotes.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -28,7 +28,7 @@ public final class VerificationJson {
             ObjectNode n = snippets.addObject();
             n.put("topic", r.topic());
             n.put("id", s.options().id().orElse(null));
-            n.put("reference", s.reference());
+            n.put("reference", s.reference().toString());
             n.put("source", s.file().toString().replace('\\', '/') + ":" + s.fenceLine());
             n.put("status", r.snippet().status().jsonName());
         }

@@ -1,4 +1,4 @@
-package dev.socknotes.render;
+package dev.socknotes.publish;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.zip.ZipEntry;
  */
 public final class SupportBundle {
     public static final String PACKAGE_DIR = "dev/socknotes/support/";
-    public static final String JAR_NAME = "socknotes-support.jar";
     private static final FileTime FIXED_TIME = FileTime.fromMillis(315532800000L); // 1980-01-01, zip's epoch
 
     private SupportBundle() {}
@@ -95,9 +94,12 @@ public final class SupportBundle {
         return bytes.toByteArray();
     }
 
+    /** Where the support library's sources are, relative to the project root. */
+    public static final String SOURCE_DIR = "src/main/java/" + PACKAGE_DIR;
+
     /** The support library's Java sources (file name → text), read from the project's src/. */
     public static Map<String, String> sources(Path projectRoot) throws IOException {
-        Path dir = projectRoot.resolve("src/main/java").resolve(PACKAGE_DIR);
+        Path dir = projectRoot.resolve(SOURCE_DIR);
         Map<String, String> out = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;

@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.diagnostic;
 
 import java.util.ArrayList;
 import java.util.Comparator;

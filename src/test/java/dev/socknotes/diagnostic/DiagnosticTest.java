@@ -1,4 +1,4 @@
-package dev.socknotes.report;
+package dev.socknotes.diagnostic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

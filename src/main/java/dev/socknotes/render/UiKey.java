@@ -1,0 +1,86 @@
+package dev.socknotes.render;
+
+import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.SnippetStatus;
+
+/**
+ * Every UI string the Java code shows, by its key in templates/ui/*.properties. UiStrings.load
+ * checks that both tables hold each of them, so a missing or misspelt key fails when the tables
+ * load, not when a page happens to need it.
+ */
+public enum UiKey {
+    CLAIMS_CLAIM("claims.claim"),
+    CLAIMS_EVIDENCE("claims.evidence"),
+    CLAIMS_INTRO("claims.intro"),
+    CLAIMS_ON_THIS_PAGE("claims.onThisPage"),
+    CLAIMS_SUMMARY("claims.summary"),
+    CLAIMS_TITLE("claims.title"),
+    CLAIMS_VERDICT("claims.verdict"),
+    DIAGRAM_CAPTION("diagram.caption"),
+    DIAGRAM_CLIENT("diagram.client"),
+    DIAGRAM_SERVER("diagram.server"),
+    DIAGRAM_STATES("diagram.states"),
+    DIAGRAM_STATES_OBSERVED("diagram.statesObserved"),
+    REVERIFY_TEXT("reverify.text"),
+    REVERIFY_TITLE("reverify.title"),
+    SNIPPET_CACHED("snippet.cached"),
+    SNIPPET_RECORDED("snippet.recorded"),
+    SNIPPET_RECORDED_NON_LINUX("snippet.recordedNonLinux"),
+    SNIPPET_SETUP_CODE("snippet.setupCode"),
+    SNIPPET_SILENT("snippet.silent"),
+    SNIPPET_SYSCTL("snippet.sysctl"),
+    SNIPPET_VERIFIED("snippet.verified"),
+    SNIPPET_VERIFIED_ON("snippet.verifiedOn"),
+    SITE_TAGLINE("site.tagline"),
+    SITE_TITLE("site.title"),
+    STATUS_CACHED("status.cached"),
+    STATUS_FAILED("status.failed"),
+    STATUS_NOT_VERIFIED_HERE("status.not-verified-here"),
+    STATUS_RECORDED("status.recorded"),
+    STATUS_VERIFIED("status.verified"),
+    SUPPORT_INTRO("support.intro"),
+    SUPPORT_SUMMARY("support.summary"),
+    SUPPORT_TITLE("support.title"),
+    VERDICT_CONFIRMED("verdict.confirmed"),
+    VERDICT_PARTLY("verdict.partly"),
+    VERDICT_REFUTED("verdict.refuted"),
+    VERDICT_UNTESTABLE("verdict.untestable"),
+    VERIFICATION_ENVIRONMENT("verification.environment"),
+    VERIFICATION_INTRO("verification.intro"),
+    VERIFICATION_SNIPPET("verification.snippet"),
+    VERIFICATION_STATUS("verification.status"),
+    VERIFICATION_SUMMARY("verification.summary"),
+    VERIFICATION_TITLE("verification.title"),
+    VERIFICATION_TOPIC("verification.topic");
+
+    private final String key;
+
+    UiKey(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The label of a snippet's status in the verification table. */
+    public static UiKey of(SnippetStatus status) {
+        return switch (status) {
+            case VERIFIED -> STATUS_VERIFIED;
+            case CACHED -> STATUS_CACHED;
+            case RECORDED -> STATUS_RECORDED;
+            case NOT_VERIFIED_HERE -> STATUS_NOT_VERIFIED_HERE;
+            case FAILED -> STATUS_FAILED;
+        };
+    }
+
+    /** The label of a claim's verdict. */
+    public static UiKey of(ClaimLedger.Verdict verdict) {
+        return switch (verdict) {
+            case CONFIRMED -> VERDICT_CONFIRMED;
+            case PARTLY -> VERDICT_PARTLY;
+            case REFUTED -> VERDICT_REFUTED;
+            case UNTESTABLE -> VERDICT_UNTESTABLE;
+        };
+    }
+}

@@ -1,0 +1,90 @@
+package dev.socknotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages have one direction: each may use only those listed before it (its own subpackages
+ * count as itself), so the package graph has no cycle. Diagnostics are at the bottom; publishing
+ * (verification.json, the zip, the support bundle) is at the top, below only the recipe and the
+ * CLI. The snippet support library stands apart: it uses none of the build's packages and none of
+ * them uses it (the agents load it; the build names it only in the JShell prelude's text).
+ */
+class ArchitectureTest {
+    static final List<String> LAYERS = List.of("internal", "diagnostic", "config", "content", "snippet", "exec", "cache",
+            "verify", "render", "site", "publish", "", "cli");
+    static final String SUPPORT = "support";
+    private static final Path SOURCES = Path.of("src/main/java/dev/socknotes");
+    // a reference to one of our packages: an import or a qualified name, after strings and comments are removed
+    private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.socknotes\\.(?:([a-z]\\w*)\\.)?([A-Z]\\w*|\\*)");
+    private static final Pattern STRINGS_AND_COMMENTS = Pattern.compile(
+            "\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\])*\"|'(?:\\\\.|[^'\\\\])'|//[^\\n]*|/\\*(?s:.*?)\\*/");
+
+    @Test
+    void noPackageUsesOneAboveIt() throws IOException {
+        List<String> backEdges = new ArrayList<>();
+        TreeSet<String> seen = new TreeSet<>();
+        for (Path file : javaFiles()) {
+            String from = topPackage(file);
+            seen.add(from);
+            String code = STRINGS_AND_COMMENTS.matcher(Files.readString(file)).replaceAll(" ");
+            Matcher m = REFERENCE.matcher(code);
+            while (m.find()) {
+                String to = m.group(1) == null ? "" : m.group(1);
+                if (!to.equals(from) && !allowed(from, to)) {
+                    backEdges.add(SOURCES.relativize(file) + ": " + label(from) + " uses " + label(to) + " (" + m.group() + ")");
+                }
+            }
+        }
+        assertThat(seen).as("every package has its place in LAYERS (or is the support library)")
+                .allMatch(p -> LAYERS.contains(p) || p.equals(SUPPORT));
+        assertThat(backEdges).as("references against the direction of " + LAYERS).isEmpty();
+    }
+
+    @Test
+    void theRuleSeesABackEdge() {
+        assertThat(allowed("render", "verify")).isTrue();
+        assertThat(allowed("diagnostic", "render")).isFalse();
+        assertThat(allowed("exec", SUPPORT)).isFalse();
+        assertThat(allowed(SUPPORT, "internal")).isFalse();
+        Matcher m = REFERENCE.matcher(STRINGS_AND_COMMENTS.matcher(
+                "import dev.socknotes.render.X; // dev.socknotes.cli.Main\n String s = \"dev.socknotes.site.Y\";").replaceAll(" "));
+        List<String> found = new ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        assertThat(found).containsExactly("render");
+    }
+
+    static boolean allowed(String from, String to) {
+        if (from.equals(SUPPORT) || to.equals(SUPPORT)) {
+            return false;
+        }
+        return LAYERS.indexOf(to) >= 0 && LAYERS.indexOf(to) < LAYERS.indexOf(from);
+    }
+
+    private static String label(String pkg) {
+        return pkg.isEmpty() ? "dev.socknotes" : pkg;
+    }
+
+    private static String topPackage(Path file) {
+        Path rel = SOURCES.relativize(file);
+        return rel.getNameCount() == 1 ? "" : rel.getName(0).toString();
+    }
+
+    private static List<Path> javaFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(SOURCES)) {
+            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+    }
+}
