@@ -90,7 +90,7 @@ class ErrorPathsTest {
 
         assertThat(b.exitCode()).isEqualTo(1);
         assertThat(b.errors()).singleElement().asString().startsWith(
-                "socknotes: error: internal error: java.lang.ClassCastException in dev.socknotes.verify.ClaimLedger.load;"
+                "socknotes: error: internal error: java.lang.ClassCastException in dev.socknotes.verify.ClaimLedger.fields;"
                         + " its stack trace is in target/socknotes/internal-error.log");
         assertThat(b.console()).doesNotContain("\tat ").doesNotContain("Exception in thread");
         assertThat(root.resolve("target/socknotes/internal-error.log")).content()

@@ -25,8 +25,9 @@ class CpuWaitTest {
             long start = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(600);
             long elapsed = System.nanoTime() - start;
-            assertThat(wait.waitedNanos()).as("waited for the core while the others ran")
-                    .isGreaterThan(elapsed / 4).isLessThanOrEqualTo(elapsed + 100_000_000L);
+            // no upper bound: the kernel adds a thread's wait when it next gets the CPU, so a reading
+            // can include a wait that began before it and ends after it (the executor caps the credit)
+            assertThat(wait.waitedNanos()).as("waited for the core while the others ran").isGreaterThan(elapsed / 4);
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
