@@ -94,7 +94,7 @@ class ErrorPathsTest {
                         + " its stack trace is in target/socknotes/internal-error.log");
         assertThat(b.console()).doesNotContain("\tat ").doesNotContain("Exception in thread");
         assertThat(root.resolve("target/socknotes/internal-error.log")).content()
-                .contains("java.lang.ClassCastException").contains("\tat dev.socknotes.verify.ClaimLedger.load");
+                .contains("java.lang.ClassCastException").contains("\tat dev.socknotes.verify.ClaimLedger.fields");
         assertThat(previousSite).hasContent("previous");
     }
 
