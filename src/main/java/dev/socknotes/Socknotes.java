@@ -6,6 +6,7 @@ import dev.socknotes.config.Mode;
 import dev.socknotes.content.ContentScanner;
 import dev.socknotes.content.Lang;
 import dev.socknotes.content.Topic;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.SnippetJob;
 import dev.socknotes.exec.SnippetResult;
@@ -131,10 +132,11 @@ public final class Socknotes {
         boolean executedHere = isLinux();
         Environment env = null;
         Set<String> fromCache = new HashSet<>();
+        Map<String, Containment> containments = new HashMap<>();
         if (!executedHere) {
             console.println("execute: not Linux — snippets are not executed; recorded output is shown, marked as not re-verified here");
         } else {
-            env = execute(work, onlyTopic, results, fromCache);
+            env = execute(work, onlyTopic, results, fromCache, containments);
         }
 
         // verification
@@ -178,7 +180,7 @@ public final class Socknotes {
 
         // rendering
         long t3 = System.nanoTime();
-        SiteModel model = render(work, verified, env, ui, claims.claims());
+        SiteModel model = render(work, verified, env, containments, ui, claims.claims());
         timings.add("render", t3);
 
         // bake and swap in
@@ -223,7 +225,8 @@ public final class Socknotes {
     }
 
     private Environment execute(List<TopicWork> work, Optional<String> onlyTopic,
-                                Map<String, Map<Integer, SnippetResult>> results, Set<String> fromCache) throws IOException {
+                                Map<String, Map<Integer, SnippetResult>> results, Set<String> fromCache,
+                                Map<String, Containment> containments) throws IOException {
         long t1 = System.nanoTime();
         List<TopicJob> jobs = new ArrayList<>();
         List<List<Integer>> indexes = new ArrayList<>();
@@ -275,6 +278,9 @@ public final class Socknotes {
                 m.put(indexes.get(j).get(k), r.results().get(k));
             }
             results.put(jobs.get(j).topic(), m);
+            if (r.containment() != null) {
+                containments.put(jobs.get(j).topic(), r.containment());
+            }
             if (env == null && !fromCache.contains(jobs.get(j).topic())) {
                 env = r.environment();
             }
@@ -328,7 +334,7 @@ public final class Socknotes {
     }
 
     private SiteModel render(List<TopicWork> work, Map<String, Verifier.TopicVerification> verified, Environment env,
-                             UiStrings ui, List<ClaimLedger.Claim> claims) throws IOException {
+                             Map<String, Containment> containments, UiStrings ui, List<ClaimLedger.Claim> claims) throws IOException {
         PageRenderer renderer = new PageRenderer(ui);
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
@@ -351,7 +357,7 @@ public final class Socknotes {
             topics.add(new RenderedTopic(w.key(), w.topic().order(), pages));
             maxOrder = Math.max(maxOrder, w.topic().order());
             for (VerifiedSnippet s : v.snippets().get(Lang.EN)) {
-                rows.add(new GeneratedPages.StatusRow(w.key(), titles, s));
+                rows.add(new GeneratedPages.StatusRow(w.key(), titles, s, containments.get(w.key())));
             }
             if (!w.en().snippets().isEmpty()) {
                 files.put("snippets/" + w.key() + ".jsh", ReverifyScript.of(w.topic(), w.en()).getBytes(StandardCharsets.UTF_8));

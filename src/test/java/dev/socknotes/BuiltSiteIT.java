@@ -150,6 +150,10 @@ class BuiltSiteIT {
         boolean slow = Boolean.getBoolean("socknotes.slowRun");
         for (JsonNode s : json.get("snippets")) {
             String status = s.get("status").asText();
+            if (status.equals("verified")) {
+                assertThat(s.get("containment").asText()).as(s.get("reference").asText() + " ran fully contained")
+                        .isEqualTo("full");
+            }
             if (slow) {
                 assertThat(status).as(s.get("reference").asText()).isEqualTo("verified");
             } else {

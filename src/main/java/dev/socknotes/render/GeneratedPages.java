@@ -1,6 +1,7 @@
 package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
@@ -25,8 +26,12 @@ public final class GeneratedPages {
         this.ui = ui;
     }
 
-    /** One row of the status page. */
-    public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet) {}
+    /**
+     * One row of the status page.
+     *
+     * @param containment how far the topic's agent was contained, or null when it did not run here
+     */
+    public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet, Containment containment) {}
 
     public RenderedTopic verificationPage(List<StatusRow> rows, Environment env, LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
@@ -37,16 +42,21 @@ public final class GeneratedPages {
                 sb.append("<p class=\"environment\">").append(esc(ui.get(lang, "verification.environment")))
                         .append(" <code>").append(esc(env.display())).append("</code></p>\n");
             }
+            sb.append("<p>").append(esc(ui.get(lang, "verification.containmentIntro"))).append("</p>\n");
             sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, "verification.topic")))
                     .append("</th><th>").append(esc(ui.get(lang, "verification.snippet"))).append("</th><th>")
-                    .append(esc(ui.get(lang, "verification.status"))).append("</th></tr></thead><tbody>\n");
+                    .append(esc(ui.get(lang, "verification.status"))).append("</th><th>")
+                    .append(esc(ui.get(lang, "verification.containment"))).append("</th></tr></thead><tbody>\n");
             for (StatusRow r : rows) {
                 var s = r.snippet().snippet();
                 sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
                         .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
                         .append("\"><code>").append(esc(s.reference())).append("</code></a></td><td class=\"status-")
                         .append(r.snippet().status().jsonName()).append("\">")
-                        .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td></tr>\n");
+                        .append(esc(ui.get(lang, "status." + r.snippet().status().jsonName()))).append("</td><td>")
+                        .append(r.containment() == null ? "—" : "<span class=\"containment-" + r.containment().jsonName() + "\">"
+                                + esc(ui.get(lang, "containment." + r.containment().jsonName())) + "</span>")
+                        .append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
             pages.put(lang, page(VERIFICATION, lang, ui.get(lang, "verification.title"), ui.get(lang, "verification.summary"),

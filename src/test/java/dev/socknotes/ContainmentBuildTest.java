@@ -1,0 +1,199 @@
+package dev.socknotes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.socknotes.cache.ResultCache;
+import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Setting;
+import dev.socknotes.exec.Sandbox;
+import dev.socknotes.internal.FileTrees;
+import dev.socknotes.report.Diagnostic;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole builds of hostile topics, each on a topic of its own, as a careless or hostile author would
+ * write them. The project lives under target/ (a project in /tmp would be hidden from its agents,
+ * which get a /tmp of their own). The machine must contain snippets fully (CI can): these tests
+ * fail rather than skip, and never run a hostile snippet uncontained.
+ */
+class ContainmentBuildTest {
+    private static final long BUILD_PID = ProcessHandle.current().pid();
+
+    private Path root;
+    private String console = "";
+
+    @BeforeEach
+    void project() throws IOException {
+        Sandbox.Availability sandbox = Sandbox.probe(Sandbox.Scope.ALL);
+        assertThat(sandbox.sandbox().map(Sandbox::scope)).as("full containment here: %s", sandbox.reason())
+                .contains(Sandbox.Scope.ALL);
+        Files.createDirectories(Path.of("target"));
+        root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "containment-");
+        BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
+        BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
+    }
+
+    @AfterEach
+    void deleteProject() throws IOException {
+        FileTrees.deleteTree(root);
+    }
+
+    private void topic(String name, String body) throws IOException {
+        for (String lang : List.of("en", "zh")) {
+            Path page = root.resolve("content").resolve(lang).resolve(name + ".md");
+            Files.createDirectories(page.getParent());
+            Files.writeString(page, "title=" + name + "\ndate=2026-11-24\n~~~~~~\n" + body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private Socknotes.BuildResult build() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BuildConfig config = BuildConfig.from(root, Map.of(Setting.WORKERS, "2"));
+        Socknotes.BuildResult result = new Socknotes(config, new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        console = out.toString(StandardCharsets.UTF_8);
+        return result;
+    }
+
+    private static List<String> errors(Socknotes.BuildResult result) {
+        return result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
+    }
+
+    @Test
+    void anOrphanedAndADaemonisedChildAreReportedAtTheirTopicsLastSnippetAndGoneAfterTheBuild() throws IOException {
+        // sleeps of a length no other process on the machine has
+        String orphan = "9" + BUILD_PID + "1";
+        String daemon = "9" + BUILD_PID + "2";
+        topic("orphan", """
+                ```java run
+                new ProcessBuilder("sleep", "%s").start();
+                ```
+                ```output
+                ```
+                """.formatted(orphan));
+        topic("daemon", """
+                ```java run
+                new ProcessBuilder("sh", "-c", "setsid sleep %s </dev/null >/dev/null 2>&1 &").start().waitFor();
+                ```
+                ```output
+                ```
+
+                ```java run
+                System.out.println("its shell has ended");
+                ```
+                ```output
+                its shell has ended
+                ```
+                """.formatted(daemon));
+        Socknotes.BuildResult result = build();
+        assertThat(errors(result)).as(console).containsExactly(
+                "content/en/daemon.md:10:1: error: left 1 process running: sleep " + daemon + " — killed",
+                "content/en/orphan.md:4:1: error: left 1 process running: sleep " + orphan + " — killed");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")))
+                .as("no sleep of theirs is left on the machine").doesNotContain(orphan, daemon);
+    }
+
+    @Test
+    void writesToTheSourceTreeAndToTmpDoNotReachThemAndTheSourceTreeStaysByteIdentical() throws IOException {
+        Path page = root.resolve("content/en/write-content.md");
+        Path newPage = root.resolve("content/en/planted.md");
+        Path hostTmp = Path.of("/tmp", "socknotes-planted-" + BUILD_PID);
+        String attempt = """
+                ```java run hidden
+                void attempt(String what, Path p) {
+                    try { Files.writeString(p, "planted"); System.out.println(what + ": written"); }
+                    catch (IOException e) { System.out.println(what + ": " + e.getMessage()); }
+                }
+                ```
+                """;
+        topic("write-content", attempt + """
+
+                ```java run
+                attempt("page", Path.of("%s"));
+                attempt("new page", Path.of("%s"));
+                ```
+                ```output
+                page: [..]/content/en/write-content.md: Read-only file system
+                new page: [..]/content/en/planted.md: Read-only file system
+                ```
+                """.formatted(page, newPage));
+        topic("write-tmp", attempt + """
+
+                ```java run
+                attempt("tmp", Path.of("%s"));
+                System.out.println("read back: " + Files.readString(Path.of("%1$s")));
+                ```
+                ```output
+                tmp: written
+                read back: planted
+                ```
+                """.formatted(hostTmp));
+        Map<String, String> before = tree(root);
+        Socknotes.BuildResult result = build();
+        assertThat(errors(result)).as(console).isEmpty();
+        assertThat(tree(root)).as("the source tree, byte for byte").isEqualTo(before);
+        assertThat(newPage).doesNotExist();
+        assertThat(hostTmp).as("the snippet's /tmp was its own").doesNotExist();
+        JsonNode json = new ObjectMapper().readTree(root.resolve("target/site/verification.json").toFile());
+        for (JsonNode s : json.get("snippets")) {
+            assertThat(s.get("containment").asText()).as(s.get("reference").asText()).isEqualTo("full");
+        }
+    }
+
+    @Test
+    void aSnippetThatTriesToKillItsParentsCannotAndTheBuildEndsWithItsDiagnostic() throws IOException {
+        topic("kill-parents", """
+                ```java run
+                var parent = ProcessHandle.current().parent();
+                System.out.println("parent visible: " + parent.isPresent());
+                ProcessHandle.allProcesses().filter(p -> !p.equals(ProcessHandle.current())).forEach(ProcessHandle::destroyForcibly);
+                new ProcessBuilder("sh", "-c", "kill -9 $PPID; kill -9 -1; kill -9 %d").start().waitFor();
+                ProcessHandle.of(%1$dL).ifPresent(ProcessHandle::destroyForcibly);
+                parent.orElseThrow().destroyForcibly();
+                ```
+                ```output
+                parent visible: false
+                ```
+
+                ```java run
+                System.out.println("the agent lives on");
+                ```
+                ```output
+                the agent lives on
+                ```
+                """.formatted(BUILD_PID));
+        Socknotes.BuildResult result = build();
+        assertThat(errors(result)).as(console).containsExactly(
+                "content/en/kill-parents.md:10:1: error: threw unexpectedly: java.util.NoSuchElementException: No value present");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(console).contains("verify: 1 of 2 snippets verified");
+    }
+
+    /** Every file under the project but target/, with its SHA-256. */
+    private static Map<String, String> tree(Path root) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                String rel = root.relativize(p).toString();
+                if (!rel.startsWith("target")) {
+                    files.put(rel, ResultCache.sha256(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1)));
+                }
+            }
+        }
+        return files;
+    }
+}
