@@ -88,6 +88,8 @@ public class BrokenInputCorpusTest {
         }
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(text).contains(expected.getFirst()).doesNotContain("Exception in thread");
+        assertThat(text.codePoints().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c == 0x202E))
+                .as("the console shows no raw control or bidi character").isEmpty();
         Path consoleLines = caseDir.resolve("console-contains.txt");
         if (Files.exists(consoleLines)) {
             for (String line : Files.readAllLines(consoleLines, StandardCharsets.UTF_8)) {

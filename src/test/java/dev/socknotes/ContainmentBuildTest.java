@@ -183,6 +183,43 @@ class ContainmentBuildTest {
         assertThat(console).contains("verify: 1 of 2 snippets verified");
     }
 
+    @Test
+    void hostileOutputIsShownVisiblyAndSafelyAndVerificationJsonKeepsItExactly() throws IOException {
+        // the page holds the Java escapes as text; the snippet prints the characters themselves
+        topic("hostile", """
+                ```java run id=hostile
+                System.out.println("nul: a\\u0000b");
+                System.out.print("invalid: ");
+                System.out.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\\n'});
+                System.out.println("ansi: \\u001b[31mred\\u001b[0m\\u001b[2J");
+                System.out.println("bidi: \\u202Eevil\\u202C");
+                System.out.println("long: " + "x".repeat(100_000));
+                ```
+                ```output
+                nul: a[..]b
+                invalid: [..]
+                ansi: [..]red[..]
+                bidi: [..]evil[..]
+                long: [..]
+                ```
+                """);
+        Socknotes.BuildResult result = build();
+        assertThat(errors(result)).as(console).isEmpty();
+        String exact = "nul: a\u0000b\ninvalid: \uFFFD(\uFFFD\nansi: \u001b[31mred\u001b[0m\u001b[2J\nbidi: \u202Eevil\u202C\nlong: "
+                + "x".repeat(100_000);
+        for (String lang : List.of("en", "zh")) {
+            String html = Files.readString(root.resolve("target/site/" + lang + "/hostile.html"), StandardCharsets.UTF_8);
+            assertThat(html).as("no raw control, bidi or oversized text in the page")
+                    .doesNotContain("\u0000", "\u001b", "\u202E", "\u202C", "x".repeat(1001));
+            String shown = org.jsoup.Jsoup.parse(html).select("#snippet-hostile samp").text();
+            assertThat(shown).contains("nul: a␀b", "invalid: \uFFFD(\uFFFD", "ansi: ␛[31mred␛[0m␛[2J", "bidi: ⟨U+202E⟩evil⟨U+202C⟩",
+                    "long: " + "x".repeat(994) + "… (99006 more characters)");
+        }
+        JsonNode json = new ObjectMapper().readTree(root.resolve("target/site/verification.json").toFile());
+        assertThat(json.get("snippets").get(0).get("output").asText()).as("the exact text").isEqualTo(exact);
+        assertThat(console).doesNotContain("\u001b", "\u0000", "\u202E");
+    }
+
     /** Every file under the project but target/, with its SHA-256. */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
