@@ -3,6 +3,7 @@ package dev.socknotes.render;
 import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.exec.Sandbox;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.time.LocalDate;
@@ -147,26 +148,38 @@ public final class GeneratedPages {
                 + "<p>" + esc(ui.get(lang, "reverify.text")) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
                 + "<li><a href=\"../support/" + SupportBundle.JAR_NAME + "\">" + SupportBundle.JAR_NAME + "</a></li></ul>"
-                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";
+                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre>"
+                + "<p>" + esc(ui.get(lang, "reverify.containment")) + "</p></details>";
+    }
+
+    /** What the reader's command contains and what not, for the replay script's header. */
+    public static final String READER_CONTAINMENT = "Contained like the build in network and processes (its own user, network"
+            + " and PID namespaces: only lo, and no process outlives the script); NOT in files, unlike the build: the"
+            + " snippets can write wherever you can.";
+
+    /**
+     * The command for a topic: the build's user, network and PID namespaces ({@code unshare}, no
+     * root needed), the topic's sysctls, and the stock jshell. Not the build's read-only
+     * filesystem, which needs our agent; the page says so.
+     */
+    public static String jshellCommand(String script, dev.socknotes.content.Header header) {
+        return Sandbox.shellCommand(Sandbox.Scope.ALL, plainJshellCommand(script), header.sysctls());
+    }
+
+    /** The same for any topic's script, on the support page. */
+    public static String jshellCommand(String script) {
+        return Sandbox.shellCommand(Sandbox.Scope.ALL, plainJshellCommand(script), Map.of());
     }
 
     /**
-     * The command for a topic: topics whose snippets need their own network namespace (sysctls,
-     * packet capture) get the same {@code unshare -rn} wrapper the build uses, so no root is needed.
+     * The jshell command line alone (JDK 25 or newer). Output encodings are explicit, for the tool
+     * (-J) and for the JVM running the snippets (-R): under an ASCII locale both would print the
+     * pages' → as ?.
      */
-    public static String jshellCommand(String script, dev.socknotes.content.Header header) {
-        String plain = jshellCommand(script);
-        if (header.sysctls().isEmpty() && !header.needsSandbox()) {
-            return plain;
-        }
-        StringBuilder inner = new StringBuilder("ip link set lo up");
-        header.sysctls().forEach((k, v) -> inner.append(" && echo ").append(v).append(" > /proc/sys/").append(k.replace('.', '/')));
-        return "unshare -rn sh -c '" + inner + " && exec " + plain + "'";
-    }
-
-    /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
-    public static String jshellCommand(String script) {
+    static String plainJshellCommand(String script) {
         return "jshell --feedback silent --class-path " + SupportBundle.JAR_NAME
+                + " -J-Dstdout.encoding=UTF-8 -J-Dstderr.encoding=UTF-8"
+                + " -R-Dstdout.encoding=UTF-8 -R-Dstderr.encoding=UTF-8"
                 + " -R--enable-native-access=ALL-UNNAMED " + script;
     }
 
