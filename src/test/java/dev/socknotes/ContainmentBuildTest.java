@@ -220,6 +220,43 @@ class ContainmentBuildTest {
         assertThat(console).doesNotContain("\u001b", "\u0000", "\u202E");
     }
 
+    @Test
+    void aKilledBuildTakesItsAgentsNamespaceAlong() throws Exception {
+        String marker = "9" + BUILD_PID + "3";
+        topic("lingers", """
+                ```java run timeout=100s
+                new ProcessBuilder("sh", "-c", "setsid sleep %s </dev/null >/dev/null 2>&1 &").start().waitFor();
+                Thread.sleep(90_000);
+                ```
+                ```output
+                ```
+                """.formatted(marker));
+        Process build = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "dev.socknotes.cli.Main", "build", "--workers", "1")
+                .directory(root.toFile()).redirectErrorStream(true).redirectOutput(root.resolve("build.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!sleepRunning(marker) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(sleepRunning(marker)).as("the snippet's daemon started; build log:%n%s",
+                    Files.readString(root.resolve("build.log"))).isTrue();
+        } finally {
+            build.destroyForcibly(); // SIGKILL: no shutdown hook, no close of anything
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (sleepRunning(marker) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(sleepRunning(marker)).as("the daemon died with the build").isFalse();
+    }
+
+    private static boolean sleepRunning(String marker) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.isAlive()
+                && p.info().arguments().map(a -> String.join(" ", a)).orElse("").equals(marker));
+    }
+
     /** Every file under the project but target/, with its SHA-256. */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
