@@ -3,6 +3,7 @@ package dev.socknotes;
 import dev.socknotes.cache.ResultCache;
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.SnippetJob;
 import dev.socknotes.exec.SnippetResult;
@@ -29,7 +30,7 @@ record ExecuteStage(BuildConfig config, Timings timings) implements Stage<List<T
     @Override
     public Output<Executions> run(List<TopicWork> topics) throws IOException {
         if (!isLinux()) {
-            return new Output<>(new Executions(Map.of(), null, Set.of(), false), List.of(), seconds ->
+            return new Output<>(new Executions(Map.of(), null, Set.of(), false, Map.of()), List.of(), seconds ->
                     "not Linux — snippets are not executed; recorded output is shown, marked as not re-verified here");
         }
         List<Planned> planned = topics.stream().map(this::plan).flatMap(Optional::stream).toList();
@@ -60,6 +61,7 @@ record ExecuteStage(BuildConfig config, Timings timings) implements Stage<List<T
         }
         Map<String, Map<Integer, SnippetResult>> results = new HashMap<>();
         Environment env = null;
+        Map<String, Containment> containments = new HashMap<>();
         for (Planned p : planned) {
             TopicResult r = byTopic.get(p.job().topic());
             Map<Integer, SnippetResult> m = new TreeMap<>();
@@ -68,12 +70,15 @@ record ExecuteStage(BuildConfig config, Timings timings) implements Stage<List<T
             }
             results.put(p.job().topic(), m);
             env = env == null ? r.environment() : env;
+            if (r.containment() != null) {
+                containments.put(p.job().topic(), r.containment());
+            }
         }
         int executed = ordered.stream().mapToInt(j -> j.snippets().size()).sum();
         long waitedMillis = ran.stream().mapToLong(r -> r.waited().toMillis()).sum();
         // "waited" is the time snippets meant to spend in the support library's waits (kernel timers,
         // state changes), summed over topics; the benchmark subtracts it from the build's overhead
-        return new Output<>(new Executions(results, env, fromCache, true), List.of(), seconds -> String.format(Locale.ROOT,
+        return new Output<>(new Executions(results, env, fromCache, true, containments), List.of(), seconds -> String.format(Locale.ROOT,
                 "%d snippets in %d topics%s (%.1f s; snippets waited %.1f s)", executed, ordered.size(),
                 fromCache.isEmpty() ? "" : ", " + fromCache.size() + " topics from cache", seconds, waitedMillis / 1000.0));
     }

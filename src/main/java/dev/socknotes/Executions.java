@@ -1,5 +1,6 @@
 package dev.socknotes;
 
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.SnippetResult;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
  * @param environment  where the snippets ran, or null when nothing ran here
  * @param fromCache    topics whose results came from the cache
  * @param executedHere false on a machine that cannot execute snippets (not Linux)
+ * @param containments topic key → how its agent was contained (absent where nothing ran)
  */
 record Executions(Map<String, Map<Integer, SnippetResult>> results, Environment environment, Set<String> fromCache,
-                  boolean executedHere) {}
+                  boolean executedHere, Map<String, Containment> containments) {}

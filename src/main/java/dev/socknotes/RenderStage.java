@@ -2,6 +2,7 @@ package dev.socknotes;
 
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.publish.SupportBundle;
 import dev.socknotes.publish.VerificationJson;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
  */
 record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStage.Input, SiteModel> {
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Environment environment,
-                 ClaimLedger.Checked claims) {}
+                 Map<String, Containment> containments, ClaimLedger.Checked claims) {}
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
@@ -57,7 +58,7 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
             topics.add(new RenderedTopic(w.key(), w.topic().order(), pages));
             maxOrder = Math.max(maxOrder, w.topic().order());
             for (VerifiedSnippet s : v.snippets().get(Lang.EN)) {
-                rows.add(new GeneratedPages.StatusRow(w.key(), titles, s));
+                rows.add(new GeneratedPages.StatusRow(w.key(), titles, s, in.containments().get(w.key())));
             }
             if (!w.en().snippets().isEmpty()) {
                 files.put("snippets/" + w.key() + ".jsh", ReverifyScript.of(w.topic(), w.en()).getBytes(StandardCharsets.UTF_8));

@@ -77,7 +77,7 @@ public final class Socknotes {
         var verified = step("verify", new VerifyStage(false), new VerifyStage.Input(topics, executions));
         ClaimLedger.Checked claims = gate(step("claims", new ClaimsStage(config, false), verified));
         SiteModel site = step("render", new RenderStage(config, ui), new RenderStage.Input(topics, verified,
-                executions.environment(), claims));
+                executions.environment(), executions.containments(), claims));
         int pages = step("bake", new SiteStage(config, ui), site);
         writeTimings();
         return pages;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.config.Setting;
 import dev.socknotes.diagnostic.Diagnostic;
+import dev.socknotes.exec.Sandbox;
+import dev.socknotes.internal.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,18 +19,34 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Every broken input under src/test/resources/cases/NAME/ (a content/ tree, maybe data/ and
  * templates/) must fail the real build with exactly the diagnostics in NAME/expected.txt (one
- * headline per line), exit status 1, and no site written.
+ * headline per line), exit status 1, and no site written. Some cases are hostile snippets: the
+ * machine must be able to contain them fully (CI can), or the corpus fails before running any.
  */
 public class BrokenInputCorpusTest {
     private static final Path CASES = Path.of("src/test/resources/cases");
 
-    @TempDir
-    Path work;
+    /**
+     * Under target/, not /tmp: a project in /tmp would be out of its agents' sight altogether (they
+     * get a /tmp of their own), and the cases that write into the project must meet a read-only one.
+     */
+    private Path work;
+
+    @BeforeEach
+    void createWork() throws IOException {
+        Files.createDirectories(Path.of("target"));
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "corpus-");
+    }
+
+    @AfterEach
+    void deleteWork() throws IOException {
+        FileTrees.deleteTree(work);
+    }
 
     @TestFactory
     Stream<DynamicTest> eachBrokenInputFailsWithItsExactMessage() throws IOException {
@@ -37,6 +55,10 @@ public class BrokenInputCorpusTest {
             cases = s.filter(Files::isDirectory).sorted().toList();
         }
         assertThat(cases).hasSizeGreaterThan(15);
+        // some cases are hostile (they kill their parents): run them contained or not at all
+        Sandbox.Availability sandbox = Sandbox.probe(Sandbox.Scope.ALL);
+        assertThat(sandbox.sandbox().map(Sandbox::scope)).as("full containment here: %s", sandbox.reason())
+                .contains(Sandbox.Scope.ALL);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> runCase(c)));
     }
 
@@ -66,6 +88,8 @@ public class BrokenInputCorpusTest {
         }
         String text = console.toString(StandardCharsets.UTF_8);
         assertThat(text).contains(expected.getFirst()).doesNotContain("Exception in thread");
+        assertThat(text.codePoints().filter(c -> c < 0x20 && c != '\n' && c != '\t' || c == 0x7F || c == 0x202E))
+                .as("the console shows no raw control or bidi character").isEmpty();
         Path consoleLines = caseDir.resolve("console-contains.txt");
         if (Files.exists(consoleLines)) {
             for (String line : Files.readAllLines(consoleLines, StandardCharsets.UTF_8)) {

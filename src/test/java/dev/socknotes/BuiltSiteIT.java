@@ -150,6 +150,10 @@ class BuiltSiteIT {
         boolean slow = Boolean.getBoolean("socknotes.slowRun");
         for (JsonNode s : json.get("snippets")) {
             String status = s.get("status").asText();
+            if (status.equals("verified")) {
+                assertThat(s.get("containment").asText()).as(s.get("reference").asText() + " ran fully contained")
+                        .isEqualTo("full");
+            }
             if (slow) {
                 assertThat(status).as(s.get("reference").asText()).isEqualTo("verified");
             } else {
@@ -175,6 +179,45 @@ class BuiltSiteIT {
         try (Stream<Path> s = Files.list(SITE.resolve("snippets"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".jsh")).toList()).isNotEmpty();
         }
-        assertThat(Files.readString(SITE.resolve("verification.json"), StandardCharsets.UTF_8)).doesNotContain("ms\"");
+        // no timings: only these fields (outputs may well say "500 ms")
+        JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
+        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets");
+        assertThat(json.get("environment").fieldNames()).toIterable()
+                .containsExactly("os", "kernelRelease", "javaVendor", "javaVersion");
+        for (JsonNode s : json.get("snippets")) {
+            assertThat(s.fieldNames()).toIterable()
+                    .containsExactly("topic", "id", "reference", "source", "status", "containment", "output");
+        }
+    }
+
+    /**
+     * A reader's re-verification: the command printed on the shutdown page, run as printed on the
+     * published script and jar, under an ASCII locale, with the stock jshell of the JDK running this
+     * test. Its packet capture needs the namespaces, and its arrows the explicit output encoding.
+     */
+    @Test
+    void theReverifyCommandOnAPageReproducesItsOutputUnderAnAsciiLocale() throws Exception {
+        String command = parse(SITE.resolve("en/shutdown.html")).selectFirst("details.reverify pre.command code").text();
+        assertThat(command).startsWith("unshare -rnpfm --kill-child --mount-proc sh -c ").contains("-J-Dstdout.encoding=UTF-8");
+        Path dir = Files.createTempDirectory(Path.of("target"), "reverify-");
+        Files.copy(SITE.resolve("snippets/shutdown.jsh"), dir.resolve("shutdown.jsh"));
+        Files.copy(SITE.resolve("support/socknotes-support.jar"), dir.resolve("socknotes-support.jar"));
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(java.util.Map.of("LC_ALL", "C", "LANG", "C", "HOME", dir.toAbsolutePath().toString(),
+                "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/sbin:/usr/bin:/sbin:/bin"));
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
+        List<String> arrows = new ArrayList<>();
+        for (JsonNode s : json.get("snippets")) {
+            if (s.get("topic").asText().equals("shutdown") && s.hasNonNull("output")) {
+                s.get("output").asText().lines().filter(l -> l.contains("→")).forEach(arrows::add);
+            }
+        }
+        assertThat(arrows).isNotEmpty();
+        assertThat(out).as("the page's packet lines, arrows included").contains(arrows.getFirst()).doesNotContain("client ? server");
     }
 }

@@ -2,6 +2,7 @@ package dev.socknotes.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.Outcome;
 import dev.socknotes.exec.SnippetResult;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * Results of whole topics from earlier builds, under target/. A topic's key covers the code and
  * options of all its executed snippets in order (so a snippet's key includes the snippets before
- * it), the sysctls, the JDK, the kernel release and the support library's hash. Only topics whose
+ * it), the sysctls, the JDK, the kernel release and the support library's hash; an entry also says
+ * how far its agent was contained. Only topics whose
  * snippets all ran to a normal end (or threw as declared) are stored: failures are never cached.
  */
 public final class ResultCache {
@@ -34,7 +36,7 @@ public final class ResultCache {
     record StoredSnippet(String kind, String output, String exceptionClass, String message, int unitOffset,
                          boolean lastUnit, String strayOutput) {}
 
-    record StoredTopic(String key, String kernelRelease, String javaVendor, String javaVersion,
+    record StoredTopic(String key, String kernelRelease, String javaVendor, String javaVersion, String containment,
                        List<StoredSnippet> snippets) {}
 
     /**
@@ -60,12 +62,13 @@ public final class ResultCache {
         }
         try {
             StoredTopic t = JSON.readValue(file.toFile(), StoredTopic.class);
-            if (!t.key().equals(key(job)) || t.snippets().size() != job.snippets().size()) {
+            if (!t.key().equals(key(job)) || t.snippets().size() != job.snippets().size() || t.containment() == null) {
                 return Optional.empty();
             }
             List<SnippetResult> results = t.snippets().stream().map(ResultCache::restore).toList();
             return Optional.of(new TopicResult(job.topic(), results,
-                    new Environment(t.kernelRelease(), t.javaVendor(), t.javaVersion())));
+                    new Environment(t.kernelRelease(), t.javaVendor(), t.javaVersion()),
+                    Containment.valueOf(t.containment().toUpperCase(java.util.Locale.ROOT))));
         } catch (IOException e) {
             // A damaged cache entry is a miss: the topic is simply executed again.
             return Optional.empty();
@@ -75,7 +78,7 @@ public final class ResultCache {
     public void store(TopicJob job, TopicResult result) throws IOException {
         List<StoredSnippet> stored = new java.util.ArrayList<>();
         for (SnippetResult r : result.results()) {
-            if (!r.strayOutput().isEmpty()) {
+            if (!r.strayOutput().isEmpty() || !r.processesLeftRunning().isEmpty()) {
                 return;
             }
             switch (r.outcome()) {
@@ -90,7 +93,8 @@ public final class ResultCache {
         Files.createDirectories(dir);
         Environment env = result.environment();
         Path tmp = Files.createTempFile(dir, "topic", ".tmp");
-        JSON.writeValue(tmp.toFile(), new StoredTopic(key(job), env.kernelRelease(), env.javaVendor(), env.javaVersion(), stored));
+        JSON.writeValue(tmp.toFile(), new StoredTopic(key(job), env.kernelRelease(), env.javaVendor(), env.javaVersion(),
+                result.containment().jsonName(), stored));
         Files.move(tmp, fileFor(job.topic()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param only         topic or topic#id filter, if any
  * @param useCache     reuse cached results of unchanged topics
  * @param baseUrl      absolute site URL ending in "/", if configured
- * @param sandbox      "auto", "on" or "off"
+ * @param sandbox      "auto", "on", "network" or "off"
  */
 public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, Path assetsDir, Path dataDir,
                           Path siteDir, Path workDir, Mode mode, Optional<String> only, boolean slow,
@@ -40,8 +40,8 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
         int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors() + 1, 1, 64);
         int port = parseInt(v, Setting.PORT, 8000, 0, 65535);
         String sandbox = v.getOrDefault(Setting.SANDBOX, "auto");
-        if (!sandbox.matches("auto|on|off")) {
-            throw new IllegalArgumentException(Setting.SANDBOX.property() + " must be auto, on or off");
+        if (!sandbox.matches("auto|on|network|off")) {
+            throw new IllegalArgumentException(Setting.SANDBOX.property() + " must be auto, on, network or off");
         }
         Optional<String> baseUrl = Optional.ofNullable(v.get(Setting.BASE_URL)).map(u -> u.endsWith("/") ? u : u + "/");
         baseUrl.ifPresent(u -> {

@@ -17,7 +17,7 @@ public enum Setting {
     BASE_URL("baseUrl", "absolute URL the site is published at; adds canonical links, absolute hreflang and sitemap.xml"),
     CONTENT("content", "content folder (default content)"),
     OUT("out", "site output folder (default target/site)"),
-    SANDBOX("sandbox", "auto | on | off: run snippet agents in their own network namespace (default auto)"),
+    SANDBOX("sandbox", "auto | on | network | off: contain snippet agents (own network, PID and mount namespaces, read-only files) as far as the machine can, always (on), in a network namespace only, or not at all (default auto)"),
     PORT("port", "port of the preview server on 127.0.0.1 (default 8000; 0 picks a free one)");
 
     private final String name;

@@ -1,5 +1,6 @@
 package dev.socknotes.diagnostic;
 
+import dev.socknotes.internal.DisplayText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -71,37 +72,38 @@ public record Diagnostic(Path file, int line, int column, Severity severity, Str
                 sb.append(':').append(column);
             }
         }
-        return sb.append(": ").append(severity.label()).append(": ").append(message).toString();
+        return sb.append(": ").append(severity.label()).append(": ").append(DisplayText.safe(message)).toString();
     }
 
-    /** The headline, the source line with a caret under the column, then the details. */
+    /**
+     * The headline, the source line with a caret under the column, then the details; as the console
+     * shows them, with what snippets printed made safe to display ({@link DisplayText}).
+     */
     public String format() {
         StringBuilder sb = new StringBuilder(headline());
         if (sourceLine != null) {
-            String shown = sourceLine.stripTrailing();
-            sb.append('\n').append("    ").append(shown);
+            String text = sourceLine.stripTrailing();
+            sb.append('\n').append("    ").append(DisplayText.safe(text));
             if (column > 0) {
-                sb.append('\n').append("    ").append(caretPadding(shown, column)).append('^');
+                sb.append('\n').append("    ").append(caretPadding(text, column)).append('^');
             }
         }
         for (String d : details) {
-            sb.append('\n').append("    ").append(d);
+            sb.append('\n').append("    ").append(DisplayText.safe(d));
         }
         return sb.toString();
     }
 
-    /** Spaces (tabs kept as tabs) up to the column, so the caret lines up under wide text too. */
+    /** Spaces (tabs kept as tabs) up to the column, so the caret lines up under wide and replaced text too. */
     private static String caretPadding(String text, int column) {
         StringBuilder pad = new StringBuilder();
         int[] cps = text.codePoints().toArray();
         for (int i = 0; i < column - 1; i++) {
-            if (i < cps.length && cps[i] == '\t') {
-                pad.append('\t');
-            } else if (i < cps.length && isWide(cps[i])) {
-                pad.append("  ");
-            } else {
+            if (i >= cps.length) {
                 pad.append(' ');
+                continue;
             }
+            DisplayText.shown(cps[i]).codePoints().forEach(c -> pad.append(c == '\t' ? "\t" : isWide(c) ? "  " : " "));
         }
         return pad.toString();
     }

@@ -1,6 +1,10 @@
 package dev.socknotes.exec;
 
 import dev.socknotes.exec.agent.AgentMain;
+import dev.socknotes.exec.agent.FilesystemLockdown;
+import dev.socknotes.internal.FileTrees;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,14 +13,17 @@ import java.net.URISyntaxException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,21 +46,36 @@ public final class AgentLauncher implements ExecutionControlProvider {
     private final String name;
     private final Optional<Sandbox> sandbox;
     private final Map<String, String> sysctls;
+    private final Optional<FilesystemLockdown.Method> lockdownMethod;
+    private final Path scratch;
     private Process process;
+    private Containment containment = Containment.NONE;
+    private String lockdownFailure = "";
     private OutputStream control;
     private ServerSocketChannel server;
     private final List<SocketChannel> channels = new ArrayList<>();
 
-    AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls) {
+    /**
+     * @param lockdownMethod how the agent makes its filesystem read-only (with a mount namespace);
+     *                       empty: the best the kernel has
+     */
+    AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls,
+                  Optional<FilesystemLockdown.Method> lockdownMethod) {
         this.workDir = workDir;
         this.name = name;
         this.sandbox = sandbox;
         this.sysctls = sysctls;
+        this.lockdownMethod = lockdownMethod;
+        this.scratch = workDir.resolve("scratch").resolve(name);
     }
 
     /** An unsandboxed agent, for callers outside the executor (the transport benchmark in bench/). */
     public static ExecutionControlProvider unsandboxed(Path workDir, String name) {
-        return new AgentLauncher(workDir, name, Optional.empty(), Map.of());
+        return new AgentLauncher(workDir, name, Optional.empty(), Map.of(), Optional.empty());
+    }
+
+    private boolean ownPidNamespace() {
+        return sandbox.map(s -> s.scope() == Sandbox.Scope.ALL).orElse(false);
     }
 
     @Override
@@ -63,7 +85,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
-        Files.createDirectories(workDir);
+        Files.createDirectories(scratch);
         Path socket = workDir.resolve(name + ".sock");
         if (socket.toString().length() > 100) { // sun_path holds 108 bytes
             socket = Files.createTempDirectory("socknotes-agent").resolve(name + ".sock");
@@ -73,8 +95,10 @@ public final class AgentLauncher implements ExecutionControlProvider {
         server.bind(UnixDomainSocketAddress.of(socket));
         List<String> command = agentCommand(socket);
         ProcessBuilder pb = new ProcessBuilder(sandbox.map(s -> s.wrap(command, sysctls)).orElse(command))
+                .directory(scratch.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".native-output.log").toFile());
+        pb.environment().put("HOME", scratch.toString());
         process = pb.start();
         SocketChannel controlChannel = null;
         SocketChannel executionChannel = null;
@@ -94,6 +118,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
             if (controlChannel == null || executionChannel == null) {
                 throw new IOException("agent opened unexpected connections");
             }
+            readLockdownReport(controlChannel);
         } finally {
             server.close();
             Files.deleteIfExists(socket);
@@ -111,30 +136,151 @@ public final class AgentLauncher implements ExecutionControlProvider {
     }
 
     private SocketChannel acceptFromAgent() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
         server.configureBlocking(false);
-        try (Selector selector = Selector.open()) {
-            server.register(selector, SelectionKey.OP_ACCEPT);
+        SocketChannel[] accepted = new SocketChannel[1];
+        awaitAgent(server, SelectionKey.OP_ACCEPT, "connecting", () -> (accepted[0] = server.accept()) != null);
+        accepted[0].configureBlocking(true);
+        channels.add(accepted[0]);
+        return accepted[0];
+    }
+
+    /** The agent's first line on the control connection: what became of its filesystem. */
+    private void readLockdownReport(SocketChannel control) throws IOException, InterruptedException {
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        ByteBuffer one = ByteBuffer.allocate(1);
+        control.configureBlocking(false);
+        awaitAgent(control, SelectionKey.OP_READ, "reporting its lockdown", () -> {
             while (true) {
-                SocketChannel ch = server.accept();
-                if (ch != null) {
-                    ch.configureBlocking(true);
-                    channels.add(ch);
-                    return ch;
+                one.clear();
+                int n = control.read(one);
+                if (n < 0) {
+                    throw new IOException("the agent closed its control connection before reporting its lockdown");
                 }
+                if (n == 0) {
+                    return false;
+                }
+                if (one.get(0) == AgentMain.END_OF_REPORT) {
+                    return true;
+                }
+                report.write(one.get(0));
+            }
+        });
+        control.configureBlocking(true);
+        String line = report.toString(StandardCharsets.UTF_8);
+        if (!ownPidNamespace()) {
+            containment = sandbox.isPresent() ? Containment.NETWORK : Containment.NONE;
+        } else if (line.startsWith(AgentMain.READ_ONLY + " ")) {
+            containment = Containment.FULL;
+        } else {
+            containment = Containment.PROCESSES;
+            lockdownFailure = line.replaceFirst("^writable ", "");
+        }
+    }
+
+    private interface Step {
+        boolean done() throws IOException;
+    }
+
+    /** Waits, up to the connect limit, for {@code step} to be done on {@code channel}, while the agent lives. */
+    private void awaitAgent(SelectableChannel channel, int operation, String what, Step step)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, operation);
+            while (!step.done()) {
                 if (!process.isAlive()) {
                     process.waitFor();
-                    throw new IOException("the agent JVM ended before connecting (exit status " + process.exitValue()
+                    throw new IOException("the agent JVM ended before " + what + " (exit status " + process.exitValue()
                             + "); see " + workDir.resolve(name + ".native-output.log"));
                 }
                 if (System.nanoTime() > deadline) {
                     kill();
-                    throw new IOException("the agent JVM did not connect within " + CONNECT_LIMIT.toSeconds() + " s");
+                    throw new IOException("the agent JVM did not finish " + what + " within " + CONNECT_LIMIT.toSeconds() + " s");
                 }
                 selector.select(200);
                 selector.selectedKeys().clear();
             }
         }
+    }
+
+    /** How far this agent is contained; known once it has started. */
+    Containment containment() {
+        return containment;
+    }
+
+    /** Why the filesystem is not read-only although the agent has a mount namespace ("" if it is). */
+    String lockdownFailure() {
+        return lockdownFailure;
+    }
+
+    /**
+     * Processes the agent's snippets started that are still running (zombies aside), after giving
+     * them {@code grace} to end, each as its command line. In a PID namespace that is every
+     * process in it but the agent, however it was detached; without one, only the agent's
+     * descendants can be found.
+     */
+    List<String> processesLeftRunning(Duration grace) {
+        if (process == null || !process.isAlive()) {
+            return List.of();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        List<ProcessHandle> left;
+        while (!(left = running()).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return left.stream().map(AgentLauncher::commandLine).toList();
+    }
+
+    private List<ProcessHandle> running() {
+        // in a PID namespace, unshare's one child is the agent JVM, the namespace's init
+        List<ProcessHandle> agentJvm = ownPidNamespace() ? process.children().toList() : List.of(process.toHandle());
+        return agentJvm.stream().flatMap(ProcessHandle::descendants).filter(AgentLauncher::runningNotZombie)
+                .sorted(Comparator.comparingLong(ProcessHandle::pid)).toList();
+    }
+
+    private static boolean runningNotZombie(ProcessHandle p) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return false; // gone
+        }
+    }
+
+    private static String commandLine(ProcessHandle p) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            String line = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+            if (!line.isEmpty()) {
+                return line;
+            }
+        } catch (IOException e) {
+            // fall through to what ProcessHandle knows
+        }
+        return p.info().command().orElse("pid " + p.pid());
+    }
+
+    /** Removes the scratch folder once the agent has ended, unless it holds a crash log a diagnostic names. */
+    void deleteScratch() {
+        if (Files.exists(crashLog())) {
+            return;
+        }
+        try {
+            FileTrees.deleteTree(scratch);
+            FileTrees.deleteTree(staging());
+        } catch (IOException e) {
+            // a snippet made something undeletable; target/ is the build's to clean
+        }
+    }
+
+    private Path staging() {
+        return scratch.resolveSibling(name + ".staging");
     }
 
     private List<String> agentCommand(Path socket) throws URISyntaxException {
@@ -143,12 +289,16 @@ public final class AgentLauncher implements ExecutionControlProvider {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of(
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
-                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + workDir.resolve("hs_err_" + name + "_pid%p.log"),
+                // no perf data file: a file open for writing would keep the lockdown from making its mount read-only
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + crashLog(),
                 "--enable-native-access=ALL-UNNAMED",
                 "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
-                "-Djava.net.preferIPv4Stack=false",
+                "-Djava.net.preferIPv4Stack=false", "-Duser.home=" + scratch,
                 "-cp", classPath, AgentMain.class.getName(), socket.toString(),
-                Long.toString(ProcessHandle.current().pid())));
+                ownPidNamespace() ? "0" : Long.toString(ProcessHandle.current().pid()),
+                ownPidNamespace() ? AgentMain.READ_ONLY : AgentMain.AS_IS, scratch.toString(), staging().toString(),
+                classPath + File.pathSeparator + System.getProperty("java.home"),
+                lockdownMethod.map(FilesystemLockdown.Method::word).orElse("auto")));
         return cmd;
     }
 
@@ -170,8 +320,13 @@ public final class AgentLauncher implements ExecutionControlProvider {
     void kill() {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
             try {
+                // In a PID namespace, killing the agent JVM (the namespace's init) ends unshare, which
+                // then exits with the agent's status: killing unshare too could overwrite the status
+                // of an agent that had just exited by itself.
+                if (!ownPidNamespace() || !process.waitFor(2, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
                 process.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -208,7 +363,8 @@ public final class AgentLauncher implements ExecutionControlProvider {
         }
     }
 
-    Path crashLogGlob() {
-        return workDir.resolve("hs_err_" + name + "_pid" + (process == null ? "?" : process.pid()) + ".log");
+    /** Where the agent JVM writes its crash log: its scratch folder, writable in the lockdown too. */
+    Path crashLog() {
+        return scratch.resolve("hs_err.log");
     }
 }

@@ -57,7 +57,7 @@ final class AgentSession implements AutoCloseable {
 
     static AgentSession start(ExecutorSettings settings, String name, Optional<Sandbox> sandbox,
                               Map<String, String> sysctls, ScheduledExecutorService timers) throws Exception {
-        AgentLauncher launcher = new AgentLauncher(settings.workDir(), name, sandbox, sysctls);
+        AgentLauncher launcher = new AgentLauncher(settings.workDir(), name, sandbox, sysctls, settings.lockdownMethod());
         OutputCapture capture = new OutputCapture(settings.outputLimitBytes(), launcher::kill);
         PrintStream sink = new PrintStream(capture, true, StandardCharsets.UTF_8);
         JShell shell = JShell.builder()
@@ -112,6 +112,24 @@ final class AgentSession implements AutoCloseable {
     private static String unquote(String javaLiteral) {
         return javaLiteral.length() >= 2 && javaLiteral.startsWith("\"") ? javaLiteral.substring(1, javaLiteral.length() - 1)
                 : javaLiteral;
+    }
+
+    /** How far this session's agent is contained. */
+    Containment containment() {
+        return launcher.containment();
+    }
+
+    /** Why the agent's filesystem is not read-only although it has a mount namespace ("" if it is). */
+    String lockdownFailure() {
+        return launcher.lockdownFailure();
+    }
+
+    /**
+     * Processes the snippets started that still run, as command lines; closing the session kills
+     * them. A moment of grace lets the ones already ending go.
+     */
+    List<String> processesLeftRunning() {
+        return launcher.processesLeftRunning(Duration.ofMillis(500));
     }
 
     /** True once a snippet killed or crashed the agent: nothing more can run in this session. */
@@ -198,11 +216,11 @@ final class AgentSession implements AutoCloseable {
             return "the agent JVM stopped answering";
         }
         int s = status.get();
-        if (java.nio.file.Files.exists(launcher.crashLogGlob())) {
-            return "the agent JVM crashed; its crash log is " + launcher.crashLogGlob();
+        if (java.nio.file.Files.exists(launcher.crashLog())) {
+            return "the agent JVM crashed; its crash log is " + launcher.crashLog();
         }
         if (s > 128) {
-            return "the agent JVM crashed (signal " + (s - 128) + "); its crash log, if any, is " + launcher.crashLogGlob();
+            return "the agent JVM crashed (signal " + (s - 128) + "); its crash log, if any, is " + launcher.crashLog();
         }
         return "the agent JVM exited with status " + s + " (System.exit or Runtime.halt in the snippet?)";
     }
@@ -246,6 +264,7 @@ final class AgentSession implements AutoCloseable {
             if (timedOut || capture.overLimit() || !launcher.alive()) {
                 return new Outcome.Completed("");
             }
+            int statementOffset = unitOffset + leadingBlank(unitSource); // the unit's source may start with the previous line's end
             for (SnippetEvent e : events) {
                 if (e.causeSnippet() != null) {
                     continue;
@@ -263,13 +282,13 @@ final class AgentSession implements AutoCloseable {
                 }
                 JShellException ex = e.exception();
                 if (ex instanceof UnresolvedReferenceException unresolved) {
-                    return new Outcome.CompileError("", List.of(new Outcome.CodeProblem(unitOffset,
+                    return new Outcome.CompileError("", List.of(new Outcome.CodeProblem(statementOffset,
                             "cannot use " + unresolved.getSnippet().source().strip().lines().findFirst().orElse("")
                                     + ": it refers to something not defined")));
                 }
                 if (ex != null) {
                     String cls = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
-                    return new Outcome.Threw("", REPL_PREFIX.matcher(cls).replaceAll(""), ex.getMessage(), unitOffset,
+                    return new Outcome.Threw("", REPL_PREFIX.matcher(cls).replaceAll(""), ex.getMessage(), statementOffset,
                             i == sources.size() - 1,
                             java.util.Arrays.stream(ex.getStackTrace()).map(StackTraceElement::toString).toList());
                 }
@@ -320,6 +339,7 @@ final class AgentSession implements AutoCloseable {
             shell.close();
         } finally {
             launcher.kill();
+            launcher.deleteScratch();
         }
     }
 }

@@ -32,12 +32,14 @@ public final class Executor implements AutoCloseable {
         // agents' parent-death signal follows the thread that started them.
         this.workers = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("socknotes-exec-", 1).factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("socknotes-timer").factory());
-        this.sandbox = settings.sandbox() == ExecutorSettings.SandboxPolicy.OFF
-                ? new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)")
-                : Sandbox.probe();
+        this.sandbox = switch (settings.sandbox()) {
+            case OFF -> new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)");
+            case NETWORK -> Sandbox.probe(Sandbox.Scope.NETWORK);
+            case AUTO, ON -> Sandbox.probe(Sandbox.Scope.ALL);
+        };
     }
 
-    /** Whether agents run in their own network namespace, and if not, why. */
+    /** In which namespaces agents run, and what is missing, if anything, and why. */
     public Sandbox.Availability sandbox() {
         return sandbox;
     }
@@ -69,10 +71,11 @@ public final class Executor implements AutoCloseable {
             for (SnippetJob s : job.snippets()) {
                 results.add(new SnippetResult(new Outcome.Unavailable(refusal.get()), ""));
             }
-            return new TopicResult(job.topic(), results, null);
+            return new TopicResult(job.topic(), results, null, null);
         }
         Optional<Sandbox> box = sandbox.sandbox();
         Environment environment = null;
+        Containment containment = null;
         AgentSession session = null;
         String lostReason = null;
         long waitedMillis = 0;
@@ -92,6 +95,15 @@ public final class Executor implements AutoCloseable {
                 if (session == null) {
                     try {
                         session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers);
+                        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON
+                                && session.containment() != Containment.FULL) {
+                            String why = session.lockdownFailure();
+                            session.close();
+                            session = null;
+                            throw new IllegalStateException("socknotes.sandbox=on, but the agent's filesystem could not be"
+                                    + " made read-only: " + why);
+                        }
+                        containment = containment == null ? session.containment() : containment;
                         if (environment == null) {
                             AgentSession probed = session;
                             environment = this.environment.updateAndGet(e -> e != null ? e : probed.environment());
@@ -118,15 +130,23 @@ public final class Executor implements AutoCloseable {
                 waitedMillis += closeInto(session, results);
             }
         }
-        return new TopicResult(job.topic(), results, environment, Duration.ofMillis(waitedMillis),
+        return new TopicResult(job.topic(), results, environment, containment, Duration.ofMillis(waitedMillis),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Closes a live session; returns how long its snippets waited in the support library. */
+    /**
+     * Closes a live session, naming at its last snippet the processes still running (which the
+     * close kills); returns how long its snippets waited in the support library.
+     */
     private static long closeInto(AgentSession session, List<SnippetResult> results) {
         attachStray(results, session.takeStray());
         long waited = session.lost() ? 0 : session.takeWaitedMillis();
         attachStray(results, session.takeStray());
+        List<String> left = session.processesLeftRunning();
+        if (!left.isEmpty() && !results.isEmpty()) {
+            SnippetResult last = results.removeLast();
+            results.add(new SnippetResult(last.outcome(), last.strayOutput(), left));
+        }
         session.close();
         return waited;
     }
@@ -136,15 +156,16 @@ public final class Executor implements AutoCloseable {
             return;
         }
         SnippetResult last = results.removeLast();
-        results.add(new SnippetResult(last.outcome(), last.strayOutput() + stray));
+        results.add(new SnippetResult(last.outcome(), last.strayOutput() + stray, last.processesLeftRunning()));
     }
 
     private Optional<String> refusal(TopicJob job) {
+        boolean full = sandbox.sandbox().map(s -> s.scope() == Sandbox.Scope.ALL).orElse(false);
+        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON && !full) {
+            return Optional.of("socknotes.sandbox=on, but this machine cannot contain the snippets: " + sandbox.reason());
+        }
         if (sandbox.sandbox().isPresent()) {
             return Optional.empty();
-        }
-        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON) {
-            return Optional.of("socknotes.sandbox=on, but no network namespace can be made here: " + sandbox.reason());
         }
         if (!job.sysctls().isEmpty()) {
             return Optional.of("this topic sets " + String.join(", ", job.sysctls().keySet().stream().sorted().toList())

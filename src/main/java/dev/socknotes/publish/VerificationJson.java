@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.render.GeneratedPages;
 
-/** {@code verification.json}: every snippet's status and where it was verified; no timings. */
+/**
+ * {@code verification.json}: every snippet's status, where and how contained it was verified, and
+ * its output as verified (JSON escaping only); no timings.
+ */
 public final class VerificationJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,6 +34,9 @@ public final class VerificationJson {
             n.put("reference", s.reference().toString());
             n.put("source", s.file().toString().replace('\\', '/') + ":" + s.fenceLine());
             n.put("status", r.snippet().status().jsonName());
+            n.put("containment", r.containment() == null ? null : r.containment().jsonName());
+            // exactly as verified (or recorded): the page shows it made safe to display, this file does not
+            n.put("output", r.snippet().shownOutput());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -1,8 +1,10 @@
 package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
+import dev.socknotes.exec.Containment;
 import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.exec.Sandbox;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.time.LocalDate;
@@ -26,8 +28,12 @@ public final class GeneratedPages {
         this.ui = ui;
     }
 
-    /** One row of the status page. */
-    public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet) {}
+    /**
+     * One row of the status page.
+     *
+     * @param containment how far the topic's agent was contained, or null when it did not run here
+     */
+    public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet, Containment containment) {}
 
     public RenderedTopic verificationPage(List<StatusRow> rows, Environment env, LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
@@ -38,16 +44,21 @@ public final class GeneratedPages {
                 sb.append("<p class=\"environment\">").append(esc(ui.get(lang, UiKey.VERIFICATION_ENVIRONMENT)))
                         .append(" <code>").append(esc(env.display())).append("</code></p>\n");
             }
+            sb.append("<p>").append(esc(ui.get(lang, UiKey.VERIFICATION_CONTAINMENT_INTRO))).append("</p>\n");
             sb.append("<table class=\"status-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_TOPIC)))
                     .append("</th><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_SNIPPET))).append("</th><th>")
-                    .append(esc(ui.get(lang, UiKey.VERIFICATION_STATUS))).append("</th></tr></thead><tbody>\n");
+                    .append(esc(ui.get(lang, UiKey.VERIFICATION_STATUS))).append("</th><th>")
+                    .append(esc(ui.get(lang, UiKey.VERIFICATION_CONTAINMENT))).append("</th></tr></thead><tbody>\n");
             for (StatusRow r : rows) {
                 var s = r.snippet().snippet();
                 sb.append("<tr><td><a href=\"").append(esc(r.topic())).append(".html\">").append(esc(r.topicTitle().get(lang)))
                         .append("</a></td><td><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
                         .append("\"><code>").append(esc(s.reference().toString())).append("</code></a></td><td class=\"status-")
                         .append(r.snippet().status().jsonName()).append("\">")
-                        .append(esc(ui.get(lang, UiKey.of(r.snippet().status())))).append("</td></tr>\n");
+                        .append(esc(ui.get(lang, UiKey.of(r.snippet().status())))).append("</td><td>")
+                        .append(r.containment() == null ? "—" : "<span class=\"containment-" + r.containment().jsonName() + "\">"
+                                + esc(ui.get(lang, UiKey.of(r.containment()))) + "</span>")
+                        .append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
             pages.put(lang, page(VERIFICATION, lang, ui.get(lang, UiKey.VERIFICATION_TITLE), ui.get(lang, UiKey.VERIFICATION_SUMMARY),
@@ -147,26 +158,38 @@ public final class GeneratedPages {
                 + "<p>" + esc(ui.get(lang, UiKey.REVERIFY_TEXT)) + "</p><ul>"
                 + "<li><a href=\"../snippets/" + esc(topic) + ".jsh\">" + esc(topic) + ".jsh</a></li>"
                 + "<li><a href=\"../support/" + SUPPORT_JAR + "\">" + SUPPORT_JAR + "</a></li></ul>"
-                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre></details>";
+                + "<pre class=\"command\"><code>" + esc(jshellCommand(topic + ".jsh", header)) + "</code></pre>"
+                + "<p>" + esc(ui.get(lang, UiKey.REVERIFY_CONTAINMENT)) + "</p></details>";
+    }
+
+    /** What the reader's command contains and what not, for the replay script's header. */
+    public static final String READER_CONTAINMENT = "Contained like the build in network and processes (its own user, network"
+            + " and PID namespaces: only lo, and no process outlives the script); NOT in files, unlike the build: the"
+            + " snippets can write wherever you can.";
+
+    /**
+     * The command for a topic: the build's user, network and PID namespaces ({@code unshare}, no
+     * root needed), the topic's sysctls, and the stock jshell. Not the build's read-only
+     * filesystem, which needs our agent; the page says so.
+     */
+    public static String jshellCommand(String script, dev.socknotes.content.Header header) {
+        return Sandbox.shellCommand(Sandbox.Scope.ALL, plainJshellCommand(script), header.sysctls());
+    }
+
+    /** The same for any topic's script, on the support page. */
+    public static String jshellCommand(String script) {
+        return Sandbox.shellCommand(Sandbox.Scope.ALL, plainJshellCommand(script), Map.of());
     }
 
     /**
-     * The command for a topic: topics whose snippets need their own network namespace (sysctls,
-     * packet capture) get the same {@code unshare -rn} wrapper the build uses, so no root is needed.
+     * The jshell command line alone (JDK 25 or newer). Output encodings are explicit, for the tool
+     * (-J) and for the JVM running the snippets (-R): under an ASCII locale both would print the
+     * pages' → as ?.
      */
-    public static String jshellCommand(String script, dev.socknotes.content.Header header) {
-        String plain = jshellCommand(script);
-        if (header.sysctls().isEmpty() && !header.needsSandbox()) {
-            return plain;
-        }
-        StringBuilder inner = new StringBuilder("ip link set lo up");
-        header.sysctls().forEach((k, v) -> inner.append(" && echo ").append(v).append(" > /proc/sys/").append(k.replace('.', '/')));
-        return "unshare -rn sh -c '" + inner + " && exec " + plain + "'";
-    }
-
-    /** The command line that replays a topic's snippets with the JDK's own jshell (JDK 25 or newer). */
-    public static String jshellCommand(String script) {
+    static String plainJshellCommand(String script) {
         return "jshell --feedback silent --class-path " + SUPPORT_JAR
+                + " -J-Dstdout.encoding=UTF-8 -J-Dstderr.encoding=UTF-8"
+                + " -R-Dstdout.encoding=UTF-8 -R-Dstderr.encoding=UTF-8"
                 + " -R--enable-native-access=ALL-UNNAMED " + script;
     }
 

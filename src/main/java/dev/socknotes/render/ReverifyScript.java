@@ -16,6 +16,7 @@ public final class ReverifyScript {
         sb.append("// socknotes: ").append(topic.page(dev.socknotes.content.Lang.EN).header().title()).append('\n');
         sb.append("// Replays the snippets of this topic in page order. Run with JDK 25 or newer on Linux:\n");
         sb.append("//   ").append(GeneratedPages.jshellCommand(topic.key() + ".jsh", topic.page(dev.socknotes.content.Lang.EN).header())).append('\n');
+        sb.append("// ").append(GeneratedPages.READER_CONTAINMENT).append('\n');
         sb.append("import dev.socknotes.support.*;\n");
         for (Snippet s : page.snippets()) {
             sb.append("\n// ").append(s.reference());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import dev.socknotes.internal.DisplayText;
 import java.util.regex.Pattern;
 
 /**
@@ -107,6 +108,6 @@ public final class SequenceDiagram {
 
     private static String text(int x, int y, String cls, String s) {
         return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                cls, x, y, SnippetHtml.escape(s));
+                cls, x, y, SnippetHtml.escape(DisplayText.safe(s)));
     }
 }

@@ -2,6 +2,7 @@ package dev.socknotes.render;
 
 import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.internal.DisplayText;
 import dev.socknotes.verify.SnippetStatus;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.text.MessageFormat;
@@ -48,7 +49,7 @@ public final class SnippetHtml {
                         .append("</span>");
             }
             sb.append("</div>");
-            sb.append("<pre><samp>").append(escape(v.shownOutput())).append("</samp></pre></div>");
+            sb.append("<pre><samp>").append(escape(DisplayText.safe(v.shownOutput()))).append("</samp></pre></div>");
             String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, UiKey.DIAGRAM_CLIENT),
                     ui.get(lang, UiKey.DIAGRAM_SERVER), ui.get(lang, UiKey.DIAGRAM_CAPTION));
             if (!diagram.isEmpty()) {

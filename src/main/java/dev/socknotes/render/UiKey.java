@@ -1,5 +1,6 @@
 package dev.socknotes.render;
 
+import dev.socknotes.exec.Containment;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.SnippetStatus;
 
@@ -16,11 +17,16 @@ public enum UiKey {
     CLAIMS_SUMMARY("claims.summary"),
     CLAIMS_TITLE("claims.title"),
     CLAIMS_VERDICT("claims.verdict"),
+    CONTAINMENT_FULL("containment.full"),
+    CONTAINMENT_NETWORK("containment.network"),
+    CONTAINMENT_NONE("containment.none"),
+    CONTAINMENT_PROCESSES("containment.processes"),
     DIAGRAM_CAPTION("diagram.caption"),
     DIAGRAM_CLIENT("diagram.client"),
     DIAGRAM_SERVER("diagram.server"),
     DIAGRAM_STATES("diagram.states"),
     DIAGRAM_STATES_OBSERVED("diagram.statesObserved"),
+    REVERIFY_CONTAINMENT("reverify.containment"),
     REVERIFY_TEXT("reverify.text"),
     REVERIFY_TITLE("reverify.title"),
     SNIPPET_CACHED("snippet.cached"),
@@ -45,6 +51,8 @@ public enum UiKey {
     VERDICT_PARTLY("verdict.partly"),
     VERDICT_REFUTED("verdict.refuted"),
     VERDICT_UNTESTABLE("verdict.untestable"),
+    VERIFICATION_CONTAINMENT("verification.containment"),
+    VERIFICATION_CONTAINMENT_INTRO("verification.containmentIntro"),
     VERIFICATION_ENVIRONMENT("verification.environment"),
     VERIFICATION_INTRO("verification.intro"),
     VERIFICATION_SNIPPET("verification.snippet"),
@@ -71,6 +79,16 @@ public enum UiKey {
             case RECORDED -> STATUS_RECORDED;
             case NOT_VERIFIED_HERE -> STATUS_NOT_VERIFIED_HERE;
             case FAILED -> STATUS_FAILED;
+        };
+    }
+
+    /** How a topic's snippets were contained, in the verification table. */
+    public static UiKey of(Containment containment) {
+        return switch (containment) {
+            case FULL -> CONTAINMENT_FULL;
+            case PROCESSES -> CONTAINMENT_PROCESSES;
+            case NETWORK -> CONTAINMENT_NETWORK;
+            case NONE -> CONTAINMENT_NONE;
         };
     }
 

@@ -191,6 +191,13 @@ public final class Verifier {
                             + "(the support library's Bounded helpers do) before the snippet ends")
                     .withDetails(excerpt("written later:", r.strayOutput())));
         }
+        List<String> left = r.processesLeftRunning();
+        if (!left.isEmpty()) {
+            failures.add(at(src, s, s.fenceLine(), s.indent() + 1, zhTwin, "left " + left.size()
+                    + (left.size() == 1 ? " process" : " processes") + " running: " + String.join(", ", left) + " — killed")
+                    .withDetails(List.of("(the last snippet of an agent ends every process its topic started; a page must "
+                            + "not depend on one: wait for it, or kill it, before the snippet ends)")));
+        }
         boolean matches = actual.isPresent() && s.expected().isPresent()
                 && OutputPattern.matches(s.expected().get().text(), actual.get());
         return new Evaluation(s.index(), failures.isEmpty() ? actual : Optional.empty(), matches, failures);

@@ -6,13 +6,14 @@ import dev.socknotes.exec.ExecutorSettings.SandboxPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Agents in their own user + network namespace, with real agents. The machine must be able to
+ * Agents in their own user, network, PID and mount namespaces, with real agents. The machine must be able to
  * make a sandbox (CI can): these tests fail rather than skip when it cannot.
  */
 class SandboxTest {
@@ -22,7 +23,11 @@ class SandboxTest {
     Path work;
 
     private List<TopicResult> runSandboxed(TopicJob... jobs) {
-        try (Executor executor = new Executor(ExecutorSettings.defaults(work).withWorkers(2).withSandbox(SandboxPolicy.ON))) {
+        return run(ExecutorSettings.defaults(work).withWorkers(2).withSandbox(SandboxPolicy.ON), jobs);
+    }
+
+    private static List<TopicResult> run(ExecutorSettings settings, TopicJob... jobs) {
+        try (Executor executor = new Executor(settings)) {
             return executor.run(List.of(jobs));
         }
     }
@@ -43,21 +48,20 @@ class SandboxTest {
 
     @Test
     void twoSessionsBindTheSameFixedPortAtTheSameTime() {
-        // Each binds 127.0.0.1:4242, says so with a file, and keeps the port until it sees the
-        // other's file: both holding the port at once is only possible in separate namespaces.
+        // Each binds 127.0.0.1:4242 and holds it for a while, saying when on the machine's monotonic
+        // clock (the agents share no writable folder to tell each other): overlapping holds are only
+        // possible in separate namespaces.
         String code = """
                 var ss = new ServerSocket(4242, 1, InetAddress.getLoopbackAddress());
-                Files.writeString(Path.of("%1$s", "%%s.bound".formatted(ME)), "");
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (!Files.exists(Path.of("%1$s", OTHER + ".bound")) && System.nanoTime() < deadline) Thread.sleep(10);
-                System.out.println("bound 4242, other bound too: " + Files.exists(Path.of("%1$s", OTHER + ".bound")));
+                long from = System.nanoTime();
+                Thread.sleep(6000);
+                System.out.println(from + " " + System.nanoTime());
                 ss.close();
-                """.formatted(work.toString().replace("\\", "\\\\"));
-        List<TopicResult> r = runSandboxed(
-                topic("a", Map.of(), "String ME = \"a\", OTHER = \"b\";", code),
-                topic("b", Map.of(), "String ME = \"b\", OTHER = \"a\";", code));
-        assertThat(output(r.get(0), 1)).isEqualTo("bound 4242, other bound too: true\n");
-        assertThat(output(r.get(1), 1)).isEqualTo("bound 4242, other bound too: true\n");
+                """;
+        List<TopicResult> r = runSandboxed(topic("a", Map.of(), code), topic("b", Map.of(), code));
+        long[] a = Arrays.stream(output(r.get(0), 0).strip().split(" ")).mapToLong(Long::parseLong).toArray();
+        long[] b = Arrays.stream(output(r.get(1), 0).strip().split(" ")).mapToLong(Long::parseLong).toArray();
+        assertThat(Math.max(a[0], b[0])).as("both held port 4242 at once").isLessThan(Math.min(a[1], b[1]));
     }
 
     @Test
@@ -126,5 +130,85 @@ class SandboxTest {
                 .anyMatch(l -> l.contains("acks client's FIN"))
                 .anyMatch(l -> l.contains("acks server's FIN"))
                 .hasSizeBetween(3, 4);
+    }
+
+    @Test
+    void everyProcessATopicStartedIsNamedAtItsLastSnippetAndGoneAfterIt() throws Exception {
+        String marker = Long.toString(ProcessHandle.current().pid());
+        TopicResult r = runSandboxed(topic("procs", Map.of(),
+                "new ProcessBuilder(\"sleep\", \"3001" + marker + "\").start();",
+                // setsid and a shell that ends at once: the sleep is nobody's child but the namespace's init
+                "new ProcessBuilder(\"sh\", \"-c\", \"setsid sleep 3002" + marker + " </dev/null >/dev/null 2>&1 &\").start().waitFor();",
+                "System.out.println(\"done\");")).getFirst();
+        assertThat(r.containment()).isEqualTo(Containment.FULL);
+        assertThat(r.results().get(0).processesLeftRunning()).isEmpty();
+        assertThat(r.results().get(2).processesLeftRunning())
+                .containsExactlyInAnyOrder("sleep 3001" + marker, "sleep 3002" + marker);
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().arguments().map(a -> String.join(" ", a)).orElse("")))
+                .as("no process of the topic is left on the host").noneMatch(a -> a.contains(marker) && a.startsWith("300"));
+    }
+
+    @Test
+    void aSnippetSeesNoProcessButItsOwnAndCannotSignalTheBuild() {
+        long build = ProcessHandle.current().pid();
+        TopicResult r = runSandboxed(topic("pids", Map.of(), """
+                System.out.println("pid " + ProcessHandle.current().pid());
+                System.out.println("parent visible: " + ProcessHandle.current().parent().isPresent());
+                System.out.println("other processes: " + ProcessHandle.allProcesses().filter(p -> !p.equals(ProcessHandle.current())).count());
+                var kill = new ProcessBuilder("kill", "-9", "%d").redirectErrorStream(true).start();
+                System.out.println("kill -9 the build: exit " + kill.waitFor());
+                """.formatted(build))).getFirst();
+        assertThat(output(r, 0)).isEqualTo("pid 1\nparent visible: false\nother processes: 0\nkill -9 the build: exit 1\n");
+        assertThat(ProcessHandle.current().isAlive()).isTrue();
+    }
+
+    @Test
+    void theFilesystemIsReadOnlyButTheScratchFolderAndAPrivateTmp() throws Exception {
+        assertReadOnlyButScratchAndTmp(ExecutorSettings.defaults(work).withSandbox(SandboxPolicy.ON));
+    }
+
+    @Test
+    void remountingEachMountMakesTheSameLockdownWhereMountSetattrIsMissing() throws Exception {
+        assertReadOnlyButScratchAndTmp(ExecutorSettings.defaults(work).withSandbox(SandboxPolicy.ON)
+                .withLockdownMethod(dev.socknotes.exec.agent.FilesystemLockdown.Method.REMOUNT_EACH));
+    }
+
+    private void assertReadOnlyButScratchAndTmp(ExecutorSettings settings) throws Exception {
+        // the build's own target folder (a write that got through would only leave a stray file there)
+        Path outside = Path.of("target", "socknotes-escape-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Path hostTmp = Path.of("/tmp", "socknotes-escape-" + ProcessHandle.current().pid());
+        String code = """
+                void attempt(String what, Path p) {
+                    try { Files.writeString(p, "x"); System.out.println(what + ": written"); }
+                    catch (IOException e) { System.out.println(what + ": " + e); }
+                }
+                attempt("outside", Path.of("%s"));
+                attempt("tmp", Path.of("%s"));
+                attempt("home", Path.of(System.getProperty("user.home"), "h"));
+                attempt("cwd", Path.of("c"));
+                System.out.println("cwd is home: " + Files.isSameFile(Path.of(""), Path.of(System.getenv("HOME"))));
+                System.out.println("fin_timeout " + Files.readString(Path.of("/proc/sys/net/ipv4/tcp_fin_timeout")).strip());
+                """.formatted(outside, hostTmp);
+        TopicResult r = run(settings, topic("files", Map.of("net.ipv4.tcp_fin_timeout", "9"), code)).getFirst();
+        assertThat(output(r, 0)).isEqualTo("""
+                outside: java.nio.file.FileSystemException: %s: Read-only file system
+                tmp: written
+                home: written
+                cwd: written
+                cwd is home: true
+                fin_timeout 9
+                """.formatted(outside));
+        assertThat(r.containment()).isEqualTo(Containment.FULL);
+        assertThat(outside).doesNotExist();
+        assertThat(hostTmp).as("the snippet's /tmp is its own").doesNotExist();
+        assertThat(work.resolve("scratch")).as("scratch folders are removed with their agent").isEmptyDirectory();
+    }
+
+    @Test
+    void theNetworkPolicyGivesTheNetworkNamespaceOnly() {
+        TopicResult r = run(ExecutorSettings.defaults(work).withSandbox(SandboxPolicy.NETWORK),
+                topic("net-only", Map.of(), "System.out.println(ProcessHandle.current().pid() != 1);")).getFirst();
+        assertThat(output(r, 0)).isEqualTo("true\n");
+        assertThat(r.containment()).isEqualTo(Containment.NETWORK);
     }
 }

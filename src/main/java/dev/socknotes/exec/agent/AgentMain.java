@@ -1,5 +1,6 @@
 package dev.socknotes.exec.agent;
 
+import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,7 +14,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
@@ -24,7 +28,8 @@ import jdk.jshell.spi.ExecutionControl.NotImplementedException;
  * The main class of an agent JVM: connects back to the build over a path-based Unix domain socket
  * (it crosses network namespaces, and native writes to fd 1/2 cannot corrupt it) and serves
  * JShell's execution protocol on it. A second connection carries stop requests, which interrupt the
- * thread running snippet code; its end (the build closed it or died) ends this JVM at once.
+ * thread running snippet code; its end (the build closed it or died) ends this JVM at once. Before
+ * serving, the agent locks its filesystem down when asked to, and reports how on that connection.
  */
 public final class AgentMain {
     /** First byte on the control connection. */
@@ -36,24 +41,40 @@ public final class AgentMain {
 
     private AgentMain() {}
 
+    /** The agent's report after {@link #READ_ONLY}, first on the control connection, ends with this. */
+    public static final int END_OF_REPORT = '\n';
+    /** Lockdown argument: make the filesystem read-only (the agent has a mount namespace of its own). */
+    public static final String READ_ONLY = "read-only";
+    /** Lockdown argument: leave the filesystem as it is (no mount namespace). */
+    public static final String AS_IS = "as-is";
+
+    /**
+     * Arguments: the socket, the parent's pid as this JVM sees it (0: outside its PID namespace),
+     * {@link #READ_ONLY} or {@link #AS_IS}, the scratch folder, the staging folder for the private
+     * /tmp, the paths to keep visible (path-separator separated), and the lockdown method to use
+     * ("auto" or a {@link FilesystemLockdown.Method} word).
+     */
     public static void main(String[] args) throws Throwable {
         dieWithParent(Long.parseLong(args[1]));
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
         StoppableExecutionControl executionControl = new StoppableExecutionControl();
+        // both connections first: the socket may live in the /tmp that the lockdown hides
         SocketChannel control = SocketChannel.open(address);
         OutputStream controlOut = Channels.newOutputStream(control);
         controlOut.write(CONTROL);
+        controlOut.flush();
+        SocketChannel execution = SocketChannel.open(address);
+        OutputStream out = Channels.newOutputStream(execution);
+        out.write(EXECUTION);
+        out.flush();
+        controlOut.write((lockDown(args) + (char) END_OF_REPORT).getBytes(StandardCharsets.UTF_8));
         controlOut.flush();
         Thread watcher = new Thread(() -> watchControl(Channels.newInputStream(control), executionControl),
                 "socknotes-agent-control");
         watcher.setDaemon(true);
         watcher.start();
 
-        SocketChannel execution = SocketChannel.open(address);
         InputStream in = Channels.newInputStream(execution);
-        OutputStream out = Channels.newOutputStream(execution);
-        out.write(EXECUTION);
-        out.flush();
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", s -> System.setOut(new PrintStream(s, true, StandardCharsets.UTF_8)),
                 "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
@@ -62,6 +83,22 @@ public final class AgentMain {
             Util.forwardExecutionControlAndIO(executionControl, in, out, outputs, inputs);
         } finally {
             Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** "read-only METHOD", "writable REASON" (the build decides whether that is acceptable) or "as-is". */
+    private static String lockDown(String[] args) {
+        if (!args[2].equals(READ_ONLY)) {
+            return AS_IS;
+        }
+        List<Path> keep = Arrays.stream(args[5].split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        Optional<FilesystemLockdown.Method> method = args[6].equals("auto") ? Optional.empty()
+                : Optional.of(FilesystemLockdown.Method.of(args[6]));
+        try {
+            return READ_ONLY + " " + FilesystemLockdown.apply(
+                    new FilesystemLockdown.Plan(Path.of(args[3]), Path.of(args[4]), keep), method).word();
+        } catch (FilesystemLockdown.LockdownException | java.io.IOException e) {
+            return "writable " + e.getMessage().replace('\n', ' ');
         }
     }
 
@@ -123,8 +160,10 @@ public final class AgentMain {
     }
 
     /**
-     * Asks the kernel to SIGKILL this JVM when the build JVM's spawning thread ends, so no agent
-     * outlives a killed build; then checks the build did not end before the request was made.
+     * Asks the kernel to SIGKILL this JVM when its parent ends, so no agent outlives a killed
+     * build; then checks the parent did not end before the request was made. The parent is the
+     * build JVM's spawning thread, or, in a PID namespace, unshare (outside it, so pid 0 here),
+     * which itself dies with that thread ({@code setpriv --pdeathsig}).
      */
     private static void dieWithParent(long expectedParent) throws Throwable {
         Linker linker = Linker.nativeLinker();
@@ -137,7 +176,7 @@ public final class AgentMain {
         if (rc != 0) {
             throw new IllegalStateException("prctl(PR_SET_PDEATHSIG) failed");
         }
-        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L); // 0: in another PID namespace
         if (parent != expectedParent) {
             Runtime.getRuntime().halt(70);
         }
