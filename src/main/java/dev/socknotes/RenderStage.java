@@ -36,7 +36,7 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
-        PageRenderer renderer = new PageRenderer(ui);
+        PageRenderer renderer = new PageRenderer(ui, in.claims());
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
         List<GeneratedPages.StatusRow> rows = new ArrayList<>();
@@ -73,7 +73,7 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
             files.put("support/" + GeneratedPages.SUPPORT_JAR, jar);
         }
         topics.add(generated.supportPage(SupportBundle.sources(config.projectRoot()), SupportBundle.SOURCE_DIR, newest, maxOrder + 3));
-        files.put("verification.json", VerificationJson.write(rows, in.environment()).getBytes(StandardCharsets.UTF_8));
+        files.put("verification.json", VerificationJson.write(rows, in.environment(), in.claims()).getBytes(StandardCharsets.UTF_8));
         return Output.of(new SiteModel(topics, files, config.baseUrl().orElse(null), in.environment()), List.of());
     }
 }

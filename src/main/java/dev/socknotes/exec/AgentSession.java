@@ -147,16 +147,13 @@ final class AgentSession implements AutoCloseable {
         timedOut = false;
         capture.take(); // stray output was collected by the caller before this
         running.set(seq);
-        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
-        Deadline deadline = new Deadline(seq, job.timeout(), System.nanoTime(),
-                launcher.processHandle().map(CpuWait::since), timer);
-        timer.set(timers.schedule(() -> deadline.check(this), job.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        Deadline deadline = arm(job.timeout(), seq, () -> stop(seq));
         Outcome outcome;
         try {
             outcome = evaluateUnits(job.code());
         } finally {
             running.set(0);
-            timer.get().cancel(false);
+            deadline.cancel();
         }
         if (capture.overLimit()) {
             lost = true;
@@ -176,38 +173,56 @@ final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * A snippet's time limit, counted in the time its threads ran or slept: the time they spent
-     * waiting for a CPU on a loaded machine moves the deadline, up to {@link #MAX_STRETCH} times
-     * the limit in wall time (a thread bomb competes for the CPU too, and must still be stopped).
+     * A limit on the snippet's time, counted in the time its threads ran or slept: the time they
+     * spent waiting for a CPU on a loaded machine moves the deadline, up to {@link #MAX_STRETCH}
+     * times the limit in wall time (a thread bomb competes for the CPU too, and must still be
+     * stopped). {@code expired} runs once the limit has passed, if snippet {@code seq} still runs.
      */
-    private record Deadline(int seq, Duration limit, long startNanos, Optional<CpuWait> cpuWait,
+    private Deadline arm(Duration limit, int seq, Runnable expired) {
+        Deadline d = new Deadline(limit, seq, System.nanoTime(), launcher.processHandle().map(CpuWait::since), expired,
+                new AtomicReference<>());
+        d.schedule(this, limit.toNanos());
+        return d;
+    }
+
+    private record Deadline(Duration limit, int seq, long startNanos, Optional<CpuWait> cpuWait, Runnable expired,
                             AtomicReference<ScheduledFuture<?>> timer) {
+        void schedule(AgentSession session, long nanos) {
+            timer.set(session.timers.schedule(() -> check(session), Math.max(nanos, 10_000_000L), TimeUnit.NANOSECONDS));
+        }
+
         void check(AgentSession session) {
+            if (session.running.get() != seq) {
+                return;
+            }
             long elapsed = System.nanoTime() - startNanos;
             long waited = Math.min(elapsed, cpuWait.map(CpuWait::waitedNanos).orElse(0L));
             long left = limit.toNanos() - (elapsed - waited);
             if (left <= 0 || elapsed >= MAX_STRETCH * limit.toNanos()) {
-                session.stop(seq);
-            } else if (session.running.get() == seq) {
-                timer.set(session.timers.schedule(() -> check(session), Math.max(left, 10_000_000L), TimeUnit.NANOSECONDS));
+                expired.run();
+            } else {
+                schedule(session, left);
             }
+        }
+
+        void cancel() {
+            timer.get().cancel(false);
         }
     }
 
     private static final int MAX_STRETCH = 5;
 
+    /** Asks the agent to interrupt the snippet; kills the agent if it has not stopped within the grace. */
     private void stop(int seq) {
         if (running.get() != seq) {
             return;
         }
         timedOut = true;
         launcher.requestStop();
-        timers.schedule(() -> {
-            if (running.get() == seq) {
-                killed = true;
-                launcher.kill();
-            }
-        }, stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+        arm(stopGrace, seq, () -> {
+            killed = true;
+            launcher.kill();
+        });
     }
 
     private String deathReason() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.render.GeneratedPages;
+import dev.socknotes.verify.ClaimLedger;
 
 /**
  * {@code verification.json}: every snippet's status, where and how contained it was verified, and
@@ -16,7 +17,7 @@ public final class VerificationJson {
 
     private VerificationJson() {}
 
-    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env) {
+    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env, ClaimLedger.Checked claims) {
         ObjectNode root = JSON.createObjectNode();
         if (env != null) {
             ObjectNode e = root.putObject("environment");
@@ -37,7 +38,29 @@ public final class VerificationJson {
             n.put("containment", r.containment() == null ? null : r.containment().jsonName());
             // exactly as verified (or recorded): the page shows it made safe to display, this file does not
             n.put("output", r.snippet().shownOutput());
+            ArrayNode mine = n.putArray("claims");
+            for (ClaimLedger.Claim c : claims.claims()) {
+                var evidence = claims.of(c).stream().filter(e -> e.proof().snippet().equals(s.reference())).toList();
+                if (evidence.isEmpty()) {
+                    continue;
+                }
+                ObjectNode claim = mine.addObject();
+                claim.put("id", c.id());
+                claim.put("verdict", c.verdict().key());
+                ArrayNode shows = claim.putArray("shows");
+                for (var e : evidence) {
+                    shows.addObject().put("line", e.shows().text()).put("outputLine", e.outputLine() + 1);
+                }
+            }
         }
+        ObjectNode counts = root.putObject("claims");
+        counts.put("total", claims.claims().size());
+        ObjectNode byVerdict = counts.putObject("byVerdict");
+        for (ClaimLedger.Verdict v : ClaimLedger.Verdict.values()) {
+            byVerdict.put(v.key(), claims.claims().stream().filter(c -> c.verdict() == v).count());
+        }
+        counts.put("showsChecked", claims.claims().stream().flatMap(c -> c.proofs().stream()).mapToLong(p -> p.shows().size()).sum());
+        counts.put("showsMatched", claims.evidence().size());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {

@@ -7,6 +7,7 @@ import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
+import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -24,7 +25,12 @@ public final class PageRenderer {
     private final UiStrings ui;
 
     public PageRenderer(UiStrings ui) {
-        this.snippetHtml = new SnippetHtml(ui);
+        this(ui, ClaimLedger.Checked.NONE);
+    }
+
+    /** With the claims whose evidence is marked in the snippets' outputs. */
+    public PageRenderer(UiStrings ui, ClaimLedger.Checked claims) {
+        this.snippetHtml = new SnippetHtml(ui, claims);
         this.ui = ui;
     }
 

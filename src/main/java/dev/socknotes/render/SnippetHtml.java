@@ -3,18 +3,28 @@ package dev.socknotes.render;
 import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.internal.DisplayText;
+import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.SnippetStatus;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.text.MessageFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jsoup.nodes.Entities;
 
 /** The HTML of one run snippet: its code and the output this build verified (or recorded). */
 public final class SnippetHtml {
     private final UiStrings ui;
+    private final ClaimLedger.Checked claims;
 
     public SnippetHtml(UiStrings ui) {
+        this(ui, ClaimLedger.Checked.NONE);
+    }
+
+    /** With the claims whose {@code shows} lines are marked in the outputs, each linking to the ledger. */
+    public SnippetHtml(UiStrings ui, ClaimLedger.Checked claims) {
         this.ui = ui;
+        this.claims = claims;
     }
 
     public String render(VerifiedSnippet v, Lang lang, String topic, Environment env) {
@@ -49,7 +59,7 @@ public final class SnippetHtml {
                         .append("</span>");
             }
             sb.append("</div>");
-            sb.append("<pre><samp>").append(escape(DisplayText.safe(v.shownOutput()))).append("</samp></pre></div>");
+            sb.append("<pre><samp>").append(outputHtml(v, lang, topic)).append("</samp></pre></div>");
             String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, UiKey.DIAGRAM_CLIENT),
                     ui.get(lang, UiKey.DIAGRAM_SERVER), ui.get(lang, UiKey.DIAGRAM_CAPTION));
             if (!diagram.isEmpty()) {
@@ -57,6 +67,36 @@ public final class SnippetHtml {
             }
         }
         return sb.append("</figure>").toString();
+    }
+
+    /**
+     * The output, escaped and made safe to display; each line a claim of the ledger relies on is
+     * marked and links to that claim (the first, when several rely on it; the title names all).
+     */
+    private String outputHtml(VerifiedSnippet v, Lang lang, String topic) {
+        String safe = DisplayText.safe(v.shownOutput());
+        Map<Integer, List<ClaimLedger.Claim>> marks = claims.marksFor(v.snippet().reference());
+        if (marks.isEmpty()) {
+            return escape(safe);
+        }
+        String ledger = "../".repeat((int) topic.chars().filter(c -> c == '/').count()) + GeneratedPages.CLAIMS + ".html";
+        String[] lines = safe.split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                sb.append('\n');
+            }
+            List<ClaimLedger.Claim> at = marks.get(i);
+            if (at == null) {
+                sb.append(escape(lines[i]));
+                continue;
+            }
+            String title = String.join("; ", at.stream().map(c -> ui.get(lang, UiKey.of(c.verdict())) + ": " + c.statement().get(lang)).toList());
+            sb.append("<mark class=\"evidence\" data-claims=\"").append(escape(String.join(" ", at.stream().map(ClaimLedger.Claim::id).toList())))
+                    .append("\"><a href=\"").append(ledger).append("#claim-").append(escape(at.getFirst().id()))
+                    .append("\" title=\"").append(escape(title)).append("\">").append(escape(lines[i])).append("</a></mark>");
+        }
+        return sb.toString();
     }
 
     private String statusLine(SnippetStatus status, Lang lang, Environment env) {
