@@ -34,21 +34,34 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class AgentLauncher implements ExecutionControlProvider {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(60);
+    /** Options of every agent JVM, wherever it runs (a virtual machine's agent uses them too). */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
+            "-Djava.net.preferIPv4Stack=false");
 
     private final Path workDir;
     private final String name;
     private final Optional<Sandbox> sandbox;
     private final Map<String, String> sysctls;
+    private final Optional<AgentPlacement> placement;
     private Process process;
     private OutputStream control;
     private ServerSocketChannel server;
     private final List<SocketChannel> channels = new ArrayList<>();
 
     AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls) {
+        this(workDir, name, sandbox, sysctls, Optional.empty());
+    }
+
+    AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls,
+                  Optional<AgentPlacement> placement) {
         this.workDir = workDir;
         this.name = name;
         this.sandbox = sandbox;
         this.sysctls = sysctls;
+        this.placement = placement;
     }
 
     /** An unsandboxed agent, for callers outside the executor (the transport benchmark in bench/). */
@@ -71,21 +84,18 @@ public final class AgentLauncher implements ExecutionControlProvider {
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        List<String> command = agentCommand(socket);
+        List<String> command = placement.isPresent() ? placement.get().command(socket, name, sysctls) : agentCommand(socket);
         ProcessBuilder pb = new ProcessBuilder(sandbox.map(s -> s.wrap(command, sysctls)).orElse(command))
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve(name + ".native-output.log").toFile());
         process = pb.start();
         SocketChannel controlChannel = null;
         SocketChannel executionChannel = null;
+        long deadline = System.nanoTime() + placement.map(AgentPlacement::connectLimit).orElse(CONNECT_LIMIT).toNanos();
         try {
             for (int i = 0; i < 2; i++) {
-                SocketChannel ch = acceptFromAgent();
-                ByteBuffer first = ByteBuffer.allocate(1);
-                while (first.hasRemaining() && ch.read(first) >= 0) {
-                    // one byte says which connection this is
-                }
-                if (first.get(0) == AgentMain.CONTROL) {
+                SocketChannel ch = acceptFromAgent(deadline);
+                if (firstByte(ch, deadline) == AgentMain.CONTROL) { // one byte says which connection this is
                     controlChannel = ch;
                 } else {
                     executionChannel = ch;
@@ -110,8 +120,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 });
     }
 
-    private SocketChannel acceptFromAgent() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
+    private SocketChannel acceptFromAgent(long deadline) throws IOException, InterruptedException {
         server.configureBlocking(false);
         try (Selector selector = Selector.open()) {
             server.register(selector, SelectionKey.OP_ACCEPT);
@@ -127,13 +136,42 @@ public final class AgentLauncher implements ExecutionControlProvider {
                     throw new IOException("the agent JVM ended before connecting (exit status " + process.exitValue()
                             + "); see " + workDir.resolve(name + ".native-output.log"));
                 }
-                if (System.nanoTime() > deadline) {
-                    kill();
-                    throw new IOException("the agent JVM did not connect within " + CONNECT_LIMIT.toSeconds() + " s");
-                }
+                checkDeadline(deadline);
                 selector.select(200);
                 selector.selectedKeys().clear();
             }
+        }
+    }
+
+    /**
+     * The byte that names a connection. A virtual machine's channel is connected by qemu at once,
+     * long before the agent in it writes, so the wait is bounded like the accept.
+     */
+    private int firstByte(SocketChannel ch, long deadline) throws IOException, InterruptedException {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        ch.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            ch.register(selector, SelectionKey.OP_READ);
+            while (first.hasRemaining()) {
+                if (ch.read(first) < 0) {
+                    return -1;
+                }
+                if (first.hasRemaining()) {
+                    checkDeadline(deadline);
+                    selector.select(200);
+                    selector.selectedKeys().clear();
+                }
+            }
+        }
+        ch.configureBlocking(true);
+        return first.get(0);
+    }
+
+    private void checkDeadline(long deadline) throws IOException, InterruptedException {
+        if (System.nanoTime() > deadline) {
+            kill();
+            throw new IOException("the agent JVM did not connect within the time allowed; see "
+                    + workDir.resolve(name + ".native-output.log"));
         }
     }
 
@@ -141,12 +179,9 @@ public final class AgentLauncher implements ExecutionControlProvider {
         String classPath = classPath();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_OPTIONS);
         cmd.addAll(List.of(
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
                 "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + workDir.resolve("hs_err_" + name + "_pid%p.log"),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
-                "-Djava.net.preferIPv4Stack=false",
                 "-cp", classPath, AgentMain.class.getName(), socket.toString(),
                 Long.toString(ProcessHandle.current().pid())));
         return cmd;

@@ -22,18 +22,33 @@ public final class Executor implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Sandbox.Availability sandbox;
+    private final Optional<AgentPlacement> placement;
     /** Where the agents run; every agent runs on this machine with this JDK, so the first one is asked. */
     private final AtomicReference<Environment> environment = new AtomicReference<>();
     private final AtomicInteger agentCounter = new AtomicInteger();
 
     public Executor(ExecutorSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /**
+     * Agents placed elsewhere, e.g. in virtual machines of the kernel matrix: there each topic's
+     * agent has a machine of its own, which is its sandbox, so no namespace is made here.
+     */
+    public Executor(ExecutorSettings settings, AgentPlacement placement) {
+        this(settings, Optional.of(placement));
+    }
+
+    private Executor(ExecutorSettings settings, Optional<AgentPlacement> placement) {
         this.settings = settings;
+        this.placement = placement;
         // Agents are started and ended on these threads, which live as long as the executor: the
         // agents' parent-death signal follows the thread that started them.
         this.workers = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("socknotes-exec-", 1).factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("socknotes-timer").factory());
         this.sandbox = settings.sandbox() == ExecutorSettings.SandboxPolicy.OFF
                 ? new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)")
+                : placement.isPresent() ? new Sandbox.Availability(Optional.empty(), "the agent's machine is its sandbox")
                 : Sandbox.probe();
     }
 
@@ -91,7 +106,7 @@ public final class Executor implements AutoCloseable {
                 }
                 if (session == null) {
                     try {
-                        session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers);
+                        session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers, placement);
                         if (environment == null) {
                             AgentSession probed = session;
                             environment = this.environment.updateAndGet(e -> e != null ? e : probed.environment());
@@ -140,7 +155,7 @@ public final class Executor implements AutoCloseable {
     }
 
     private Optional<String> refusal(TopicJob job) {
-        if (sandbox.sandbox().isPresent()) {
+        if (sandbox.sandbox().isPresent() || placement.isPresent()) {
             return Optional.empty();
         }
         if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON) {

@@ -36,22 +36,26 @@ public final class AgentMain {
 
     private AgentMain() {}
 
+    /** First argument of an agent in a virtual machine: its channels are virtio-serial ports, not a socket. */
+    public static final String VIRTIO_SERIAL = "--virtio-serial";
+
+    /**
+     * {@code SOCKET BUILD_PID}, or {@code --virtio-serial CONTROL_PORT EXECUTION_PORT PARENT_PID} in a
+     * virtual machine, where qemu joins each port to a Unix socket connection on the host.
+     */
     public static void main(String[] args) throws Throwable {
-        dieWithParent(Long.parseLong(args[1]));
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
+        boolean virtio = args[0].equals(VIRTIO_SERIAL);
+        dieWithParent(Long.parseLong(args[virtio ? 3 : 1]));
         StoppableExecutionControl executionControl = new StoppableExecutionControl();
-        SocketChannel control = SocketChannel.open(address);
-        OutputStream controlOut = Channels.newOutputStream(control);
-        controlOut.write(CONTROL);
-        controlOut.flush();
-        Thread watcher = new Thread(() -> watchControl(Channels.newInputStream(control), executionControl),
-                "socknotes-agent-control");
+        Channel control = virtio ? Channel.port(Path.of(args[1])) : Channel.socket(Path.of(args[0]));
+        control.out().write(CONTROL);
+        control.out().flush();
+        Thread watcher = new Thread(() -> watchControl(control.in(), executionControl), "socknotes-agent-control");
         watcher.setDaemon(true);
         watcher.start();
 
-        SocketChannel execution = SocketChannel.open(address);
-        InputStream in = Channels.newInputStream(execution);
-        OutputStream out = Channels.newOutputStream(execution);
+        Channel execution = virtio ? Channel.port(Path.of(args[2])) : Channel.socket(Path.of(args[0]));
+        OutputStream out = execution.out();
         out.write(EXECUTION);
         out.flush();
         Map<String, Consumer<OutputStream>> outputs = Map.of(
@@ -59,9 +63,24 @@ public final class AgentMain {
                 "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
         Map<String, Consumer<InputStream>> inputs = Map.of("in", System::setIn);
         try {
-            Util.forwardExecutionControlAndIO(executionControl, in, out, outputs, inputs);
+            Util.forwardExecutionControlAndIO(executionControl, execution.in(), out, outputs, inputs);
         } finally {
             Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** One connection to the build, both directions. */
+    private record Channel(InputStream in, OutputStream out) {
+        static Channel socket(Path path) throws java.io.IOException {
+            SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path));
+            return new Channel(Channels.newInputStream(ch), Channels.newOutputStream(ch));
+        }
+
+        /** A virtio-serial port's character device; reads end when the host side closes. */
+        @SuppressWarnings("resource") // open as long as this JVM lives
+        static Channel port(Path device) throws java.io.IOException {
+            java.io.RandomAccessFile file = new java.io.RandomAccessFile(device.toFile(), "rw");
+            return new Channel(new java.io.FileInputStream(file.getFD()), new java.io.FileOutputStream(file.getFD()));
         }
     }
 
