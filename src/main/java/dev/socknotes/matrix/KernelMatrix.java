@@ -98,16 +98,7 @@ public final class KernelMatrix {
         String jdk = System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version");
         boolean environmentChanged = recorded.isEmpty() || !recorded.get().packageVersion().equals(kernel.packageVersion())
                 || !recorded.get().imagePackage().equals(kernel.imagePackage()) || !recorded.get().jdk().equals(jdk);
-        Path image;
-        VirtualMachine vm;
-        try {
-            image = images.build(kernel);
-            vm = new VirtualMachine(kernel, image);
-        } catch (Tool.MissingToolException | java.net.URISyntaxException e) {
-            errors.add(Diagnostic.error(projectRoot.relativize(file), 0, 0, kernelName + ": " + e.getMessage()));
-            return;
-        }
-        List<MatrixTopic> topics = topics(vm.timeoutFactor());
+        List<MatrixTopic> topics = topics(VirtualMachine.timeoutFactor());
         List<MatrixTopic> toRun = new ArrayList<>();
         for (MatrixTopic t : topics) {
             boolean fresh = !environmentChanged && hashes(t, supportHash).entrySet().stream()
@@ -120,12 +111,21 @@ public final class KernelMatrix {
             note(notes, "matrix: " + kernelName + ": recorded with " + recorded.get().imagePackage() + " "
                     + recorded.get().packageVersion() + " and " + recorded.get().jdk() + "; every topic is re-run");
         }
-        note(notes, "matrix: " + kernelName + ": " + (topics.size() - toRun.size()) + " topics fresh, "
-                + toRun.size() + " to run" + (vm.accelerated() ? " (KVM)" : " (software emulation)"));
-        List<TopicResult> results;
-        ExecutorSettings settings = ExecutorSettings.defaults(workDir.resolve("exec")).withWorkers(workers);
-        try (Executor executor = new Executor(settings, vm)) {
-            results = executor.run(toRun.stream().map(MatrixTopic::job).toList());
+        note(notes, "matrix: " + kernelName + ": " + (topics.size() - toRun.size()) + " topics fresh, " + toRun.size() + " to run");
+        List<TopicResult> results = List.of();
+        if (!toRun.isEmpty()) { // the image and the machines only when something runs: a check of unchanged code boots nothing
+            VirtualMachine vm;
+            try {
+                vm = new VirtualMachine(kernel, images.build(kernel));
+            } catch (Tool.MissingToolException | java.net.URISyntaxException e) {
+                errors.add(Diagnostic.error(projectRoot.relativize(file), 0, 0, kernelName + ": " + e.getMessage()));
+                return;
+            }
+            note(notes, "matrix: " + kernelName + ": " + (vm.accelerated() ? "on KVM" : "in software emulation"));
+            ExecutorSettings settings = ExecutorSettings.defaults(workDir.resolve("exec")).withWorkers(workers);
+            try (Executor executor = new Executor(settings, vm)) {
+                results = executor.run(toRun.stream().map(MatrixTopic::job).toList());
+            }
         }
         String release = kernel.release();
         List<KernelRecords.SnippetRecord> records = new ArrayList<>();

@@ -83,8 +83,8 @@ public final class VirtualMachine implements AgentPlacement {
      * support library's FFM handles took longer than the 10 s default on this project's loaded
      * 2-core machine; on KVM the guest runs at native speed.
      */
-    public int timeoutFactor() {
-        return kvm ? 1 : EMULATION_SLOWDOWN;
+    public static int timeoutFactor() {
+        return kvmUsable() ? 1 : EMULATION_SLOWDOWN;
     }
 
     @Override

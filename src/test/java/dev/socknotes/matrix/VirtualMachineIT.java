@@ -30,7 +30,7 @@ class VirtualMachineIT {
         Path image = new GuestImage(ROOT).build(kernel);
         System.out.printf("initramfs %s: %d bytes, built in %d ms%n", image, Files.size(image), (System.nanoTime() - t0) / 1_000_000);
         VirtualMachine vm = new VirtualMachine(kernel, image);
-        MatrixTopic topic = MatrixTopic.load(Path.of("content"), "symptom", false, vm.timeoutFactor());
+        MatrixTopic topic = MatrixTopic.load(Path.of("content"), "symptom", false, VirtualMachine.timeoutFactor());
 
         ExecutorSettings settings = ExecutorSettings.defaults(ROOT.resolve("exec").toAbsolutePath()).withWorkers(1);
         try (Executor executor = new Executor(settings, vm)) {
