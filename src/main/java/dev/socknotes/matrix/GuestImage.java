@@ -201,12 +201,15 @@ public final class GuestImage {
         return Files.readAllBytes(plain);
     }
 
+    /** A package's classes, from a folder of classes or a jar (failsafe tests run on the packaged jar). */
     private static void addClasses(Cpio cpio, Path codeSource, String packageName) throws IOException {
         String dir = packageName.replace('.', '/');
         if (Files.isDirectory(codeSource)) {
             addTree(cpio, codeSource.resolve(dir), "opt/socknotes/classes/" + dir, p -> true);
-        } else {
-            throw new IOException("the agent's classes must be a folder of classes here, not " + codeSource);
+            return;
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
+            addTree(cpio, jar.getPath("/" + dir), "opt/socknotes/classes/" + dir, p -> true);
         }
     }
 
