@@ -79,7 +79,7 @@ public final class Main {
                     Optional.ofNullable(System.getProperty(s.property())).ifPresent(v -> values.put(s, v));
                 }
             }
-            case "build", "update", "serve" -> values.put(Setting.MODE, command);
+            case "build", "update", "serve", "matrix", "matrix-update" -> values.put(Setting.MODE, command);
             default -> {
                 err.println("socknotes: unknown command '" + command + "'");
                 err.print(usage());
@@ -106,16 +106,21 @@ public final class Main {
         if (config.mode() == dev.socknotes.config.Mode.SERVE) {
             return PreviewServer.serve(config, out);
         }
+        if (config.mode() == dev.socknotes.config.Mode.MATRIX || config.mode() == dev.socknotes.config.Mode.MATRIX_UPDATE) {
+            return dev.socknotes.matrix.MatrixCommand.run(config, Optional.ofNullable(values.get(Setting.KERNELS)), out, err);
+        }
         Socknotes.BuildResult result = new Socknotes(config, out).run();
         return result.exitCode() == 0 ? OK : ERRORS;
     }
 
     static String usage() {
         StringBuilder sb = new StringBuilder("""
-                usage: socknotes build|update|serve [options]
+                usage: socknotes build|update|serve|matrix|matrix-update [options]
                   build    execute and verify every snippet, then write the site (default target/site)
                   update   execute, then rewrite the output blocks in content/ to what the snippets printed
                   serve    build, serve on 127.0.0.1 and rebuild when content/ or templates/ change
+                  matrix   check data/matrix/ (each snippet on Debian's 5.10, 6.1, 6.12 kernels in qemu), re-running what changed
+                  matrix-update  re-run what changed on the kernel matrix and rewrite data/matrix/
                 options (each also a system property socknotes.NAME for Maven: -Dsocknotes.slow=true):
                 """);
         for (Setting s : Setting.values()) {

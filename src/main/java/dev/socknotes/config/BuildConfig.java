@@ -34,7 +34,10 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
             case "build" -> Mode.BUILD;
             case "update" -> Mode.UPDATE;
             case "serve" -> Mode.SERVE;
-            default -> throw new IllegalArgumentException(Setting.MODE.property() + " must be build, update or serve");
+            case "matrix" -> Mode.MATRIX;
+            case "matrix-update" -> Mode.MATRIX_UPDATE;
+            default -> throw new IllegalArgumentException(Setting.MODE.property()
+                    + " must be build, update, serve, matrix or matrix-update");
         };
         // one more than the cores: snippets spend part of their time waiting on the kernel, not computing
         int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors() + 1, 1, 64);

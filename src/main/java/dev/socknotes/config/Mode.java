@@ -7,5 +7,9 @@ public enum Mode {
     /** Execute, then rewrite the output blocks in content/ to what the snippets printed. */
     UPDATE,
     /** Build, serve the site on loopback, rebuild on change (preview). */
-    SERVE
+    SERVE,
+    /** Check the kernel matrix's records in data/matrix/, re-running what changed in virtual machines. */
+    MATRIX,
+    /** Re-run what changed on the kernel matrix and rewrite its records. */
+    MATRIX_UPDATE
 }

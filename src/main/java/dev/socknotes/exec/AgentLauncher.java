@@ -41,6 +41,12 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class AgentLauncher implements ExecutionControlProvider {
     private static final Duration CONNECT_LIMIT = Duration.ofSeconds(60);
+    /** Options of every agent JVM, wherever it runs (a virtual machine's agent uses them too). */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
+            "-Djava.net.preferIPv4Stack=false");
 
     private final Path workDir;
     private final String name;
@@ -48,6 +54,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
     private final Map<String, String> sysctls;
     private final Optional<FilesystemLockdown.Method> lockdownMethod;
     private final Path scratch;
+    private final Optional<AgentPlacement> placement;
     private Process process;
     private Containment containment = Containment.NONE;
     private String lockdownFailure = "";
@@ -58,20 +65,22 @@ public final class AgentLauncher implements ExecutionControlProvider {
     /**
      * @param lockdownMethod how the agent makes its filesystem read-only (with a mount namespace);
      *                       empty: the best the kernel has
+     * @param placement      where the agent runs, when not in a process beside the build (a virtual machine)
      */
     AgentLauncher(Path workDir, String name, Optional<Sandbox> sandbox, Map<String, String> sysctls,
-                  Optional<FilesystemLockdown.Method> lockdownMethod) {
+                  Optional<FilesystemLockdown.Method> lockdownMethod, Optional<AgentPlacement> placement) {
         this.workDir = workDir;
         this.name = name;
         this.sandbox = sandbox;
         this.sysctls = sysctls;
         this.lockdownMethod = lockdownMethod;
         this.scratch = workDir.resolve("scratch").resolve(name);
+        this.placement = placement;
     }
 
     /** An unsandboxed agent, for callers outside the executor (the transport benchmark in bench/). */
     public static ExecutionControlProvider unsandboxed(Path workDir, String name) {
-        return new AgentLauncher(workDir, name, Optional.empty(), Map.of(), Optional.empty());
+        return new AgentLauncher(workDir, name, Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
     }
 
     private boolean ownPidNamespace() {
@@ -93,7 +102,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
         Files.deleteIfExists(socket);
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(socket));
-        List<String> command = agentCommand(socket);
+        List<String> command = placement.isPresent() ? placement.get().command(socket, name, sysctls) : agentCommand(socket);
         ProcessBuilder pb = new ProcessBuilder(sandbox.map(s -> s.wrap(command, sysctls)).orElse(command))
                 .directory(scratch.toFile())
                 .redirectErrorStream(true)
@@ -102,14 +111,11 @@ public final class AgentLauncher implements ExecutionControlProvider {
         process = pb.start();
         SocketChannel controlChannel = null;
         SocketChannel executionChannel = null;
+        long deadline = System.nanoTime() + placement.map(AgentPlacement::connectLimit).orElse(CONNECT_LIMIT).toNanos();
         try {
             for (int i = 0; i < 2; i++) {
-                SocketChannel ch = acceptFromAgent();
-                ByteBuffer first = ByteBuffer.allocate(1);
-                while (first.hasRemaining() && ch.read(first) >= 0) {
-                    // one byte says which connection this is
-                }
-                if (first.get(0) == AgentMain.CONTROL) {
+                SocketChannel ch = acceptFromAgent(deadline);
+                if (firstByte(ch, deadline) == AgentMain.CONTROL) { // one byte says which connection this is
                     controlChannel = ch;
                 } else {
                     executionChannel = ch;
@@ -118,7 +124,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
             if (controlChannel == null || executionChannel == null) {
                 throw new IOException("agent opened unexpected connections");
             }
-            readLockdownReport(controlChannel);
+            readLockdownReport(controlChannel, deadline);
         } finally {
             server.close();
             Files.deleteIfExists(socket);
@@ -135,21 +141,21 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 });
     }
 
-    private SocketChannel acceptFromAgent() throws IOException, InterruptedException {
+    private SocketChannel acceptFromAgent(long deadline) throws IOException, InterruptedException {
         server.configureBlocking(false);
         SocketChannel[] accepted = new SocketChannel[1];
-        awaitAgent(server, SelectionKey.OP_ACCEPT, "connecting", () -> (accepted[0] = server.accept()) != null);
+        awaitAgent(server, SelectionKey.OP_ACCEPT, "connecting", deadline, () -> (accepted[0] = server.accept()) != null);
         accepted[0].configureBlocking(true);
         channels.add(accepted[0]);
         return accepted[0];
     }
 
     /** The agent's first line on the control connection: what became of its filesystem. */
-    private void readLockdownReport(SocketChannel control) throws IOException, InterruptedException {
+    private void readLockdownReport(SocketChannel control, long deadline) throws IOException, InterruptedException {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         ByteBuffer one = ByteBuffer.allocate(1);
         control.configureBlocking(false);
-        awaitAgent(control, SelectionKey.OP_READ, "reporting its lockdown", () -> {
+        awaitAgent(control, SelectionKey.OP_READ, "reporting its lockdown", deadline, () -> {
             while (true) {
                 one.clear();
                 int n = control.read(one);
@@ -181,10 +187,9 @@ public final class AgentLauncher implements ExecutionControlProvider {
         boolean done() throws IOException;
     }
 
-    /** Waits, up to the connect limit, for {@code step} to be done on {@code channel}, while the agent lives. */
-    private void awaitAgent(SelectableChannel channel, int operation, String what, Step step)
+    /** Waits, up to {@code deadline}, for {@code step} to be done on {@code channel}, while the agent lives. */
+    private void awaitAgent(SelectableChannel channel, int operation, String what, long deadline, Step step)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
         try (Selector selector = Selector.open()) {
             channel.register(selector, operation);
             while (!step.done()) {
@@ -195,7 +200,8 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 }
                 if (System.nanoTime() > deadline) {
                     kill();
-                    throw new IOException("the agent JVM did not finish " + what + " within " + CONNECT_LIMIT.toSeconds() + " s");
+                    throw new IOException("the agent JVM did not finish " + what + " within the time allowed; see "
+                            + workDir.resolve(name + ".native-output.log"));
                 }
                 selector.select(200);
                 selector.selectedKeys().clear();
@@ -283,17 +289,31 @@ public final class AgentLauncher implements ExecutionControlProvider {
         return scratch.resolveSibling(name + ".staging");
     }
 
+    /**
+     * The byte that names a connection. A virtual machine's channel is connected by qemu at once,
+     * long before the agent in it writes, so the wait is bounded like the accept.
+     */
+    private int firstByte(SocketChannel ch, long deadline) throws IOException, InterruptedException {
+        ByteBuffer first = ByteBuffer.allocate(1);
+        ch.configureBlocking(false);
+        awaitAgent(ch, SelectionKey.OP_READ, "naming its connection", deadline, () -> {
+            if (ch.read(first) < 0) {
+                throw new IOException("the agent closed a connection before naming it");
+            }
+            return !first.hasRemaining();
+        });
+        ch.configureBlocking(true);
+        return first.get(0);
+    }
+
     private List<String> agentCommand(Path socket) throws URISyntaxException {
         String classPath = classPath();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_OPTIONS);
         cmd.addAll(List.of(
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx256m", "-Xss1m",
-                // no perf data file: a file open for writing would keep the lockdown from making its mount read-only
-                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + crashLog(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-Dfile.encoding=UTF-8",
-                "-Djava.net.preferIPv4Stack=false", "-Duser.home=" + scratch,
+                // no perf data file (JVM_OPTIONS): a file open for writing would keep the lockdown from making its mount read-only
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + crashLog(), "-Duser.home=" + scratch,
                 "-cp", classPath, AgentMain.class.getName(), socket.toString(),
                 ownPidNamespace() ? "0" : Long.toString(ProcessHandle.current().pid()),
                 ownPidNamespace() ? AgentMain.READ_ONLY : AgentMain.AS_IS, scratch.toString(), staging().toString(),

@@ -57,7 +57,13 @@ final class AgentSession implements AutoCloseable {
 
     static AgentSession start(ExecutorSettings settings, String name, Optional<Sandbox> sandbox,
                               Map<String, String> sysctls, ScheduledExecutorService timers) throws Exception {
-        AgentLauncher launcher = new AgentLauncher(settings.workDir(), name, sandbox, sysctls, settings.lockdownMethod());
+        return start(settings, name, sandbox, sysctls, timers, Optional.empty());
+    }
+
+    static AgentSession start(ExecutorSettings settings, String name, Optional<Sandbox> sandbox,
+                              Map<String, String> sysctls, ScheduledExecutorService timers,
+                              Optional<AgentPlacement> placement) throws Exception {
+        AgentLauncher launcher = new AgentLauncher(settings.workDir(), name, sandbox, sysctls, settings.lockdownMethod(), placement);
         OutputCapture capture = new OutputCapture(settings.outputLimitBytes(), launcher::kill);
         PrintStream sink = new PrintStream(capture, true, StandardCharsets.UTF_8);
         JShell shell = JShell.builder()

@@ -22,17 +22,33 @@ public final class Executor implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Sandbox.Availability sandbox;
+    private final Optional<AgentPlacement> placement;
     /** Where the agents run; every agent runs on this machine with this JDK, so the first one is asked. */
     private final AtomicReference<Environment> environment = new AtomicReference<>();
     private final AtomicInteger agentCounter = new AtomicInteger();
 
     public Executor(ExecutorSettings settings) {
+        this(settings, Optional.empty());
+    }
+
+    /**
+     * Agents placed elsewhere, e.g. in virtual machines of the kernel matrix: there each topic's
+     * agent has a machine of its own, which is its sandbox, so no namespace is made here.
+     */
+    public Executor(ExecutorSettings settings, AgentPlacement placement) {
+        this(settings, Optional.of(placement));
+    }
+
+    private Executor(ExecutorSettings settings, Optional<AgentPlacement> placement) {
         this.settings = settings;
+        this.placement = placement;
         // Agents are started and ended on these threads, which live as long as the executor: the
         // agents' parent-death signal follows the thread that started them.
         this.workers = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("socknotes-exec-", 1).factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("socknotes-timer").factory());
-        this.sandbox = switch (settings.sandbox()) {
+        this.sandbox = placement.isPresent() && settings.sandbox() != ExecutorSettings.SandboxPolicy.OFF
+                ? new Sandbox.Availability(Optional.empty(), "the agent's machine is its sandbox")
+                : switch (settings.sandbox()) {
             case OFF -> new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)");
             case NETWORK -> Sandbox.probe(Sandbox.Scope.NETWORK);
             case AUTO, ON -> Sandbox.probe(Sandbox.Scope.ALL);
@@ -94,8 +110,8 @@ public final class Executor implements AutoCloseable {
                 }
                 if (session == null) {
                     try {
-                        session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers);
-                        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON
+                        session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers, placement);
+                        if (placement.isEmpty() && settings.sandbox() == ExecutorSettings.SandboxPolicy.ON
                                 && session.containment() != Containment.FULL) {
                             String why = session.lockdownFailure();
                             session.close();
@@ -161,10 +177,10 @@ public final class Executor implements AutoCloseable {
 
     private Optional<String> refusal(TopicJob job) {
         boolean full = sandbox.sandbox().map(s -> s.scope() == Sandbox.Scope.ALL).orElse(false);
-        if (settings.sandbox() == ExecutorSettings.SandboxPolicy.ON && !full) {
+        if (placement.isEmpty() && settings.sandbox() == ExecutorSettings.SandboxPolicy.ON && !full) {
             return Optional.of("socknotes.sandbox=on, but this machine cannot contain the snippets: " + sandbox.reason());
         }
-        if (sandbox.sandbox().isPresent()) {
+        if (sandbox.sandbox().isPresent() || placement.isPresent()) {
             return Optional.empty();
         }
         if (!job.sysctls().isEmpty()) {

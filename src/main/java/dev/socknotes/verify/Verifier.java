@@ -234,10 +234,15 @@ public final class Verifier {
     }
 
     static List<String> unifiedDiff(String expected, String actual) {
+        return unifiedDiff(expected, actual, "expected (page)", "actual (this build)");
+    }
+
+    /** A unified diff of two outputs, each normalized as output blocks are. */
+    public static List<String> unifiedDiff(String expected, String actual, String expectedLabel, String actualLabel) {
         List<String> exp = OutputPattern.lines(OutputPattern.normalize(expected));
         List<String> act = OutputPattern.lines(OutputPattern.normalize(actual));
         var patch = DiffUtils.diff(exp, act);
-        return UnifiedDiffUtils.generateUnifiedDiff("expected (page)", "actual (this build)", exp, patch, 3);
+        return UnifiedDiffUtils.generateUnifiedDiff(expectedLabel, actualLabel, exp, patch, 3);
     }
 
     static List<String> excerpt(String title, String output) {

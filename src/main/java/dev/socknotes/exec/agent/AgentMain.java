@@ -41,6 +41,9 @@ public final class AgentMain {
 
     private AgentMain() {}
 
+    /** First argument of an agent in a virtual machine: its channels are virtio-serial ports, not a socket. */
+    public static final String VIRTIO_SERIAL = "--virtio-serial";
+
     /** The agent's report after {@link #READ_ONLY}, first on the control connection, ends with this. */
     public static final int END_OF_REPORT = '\n';
     /** Lockdown argument: make the filesystem read-only (the agent has a mount namespace of its own). */
@@ -52,29 +55,29 @@ public final class AgentMain {
      * Arguments: the socket, the parent's pid as this JVM sees it (0: outside its PID namespace),
      * {@link #READ_ONLY} or {@link #AS_IS}, the scratch folder, the staging folder for the private
      * /tmp, the paths to keep visible (path-separator separated), and the lockdown method to use
-     * ("auto" or a {@link FilesystemLockdown.Method} word).
+     * ("auto" or a {@link FilesystemLockdown.Method} word). In a virtual machine: {@code --virtio-serial
+     * CONTROL_PORT EXECUTION_PORT PARENT_PID}, where qemu joins each port to a Unix socket connection
+     * on the host, and the machine is the sandbox (no lockdown).
      */
     public static void main(String[] args) throws Throwable {
-        dieWithParent(Long.parseLong(args[1]));
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(Path.of(args[0]));
+        boolean virtio = args[0].equals(VIRTIO_SERIAL);
+        dieWithParent(Long.parseLong(args[virtio ? 3 : 1]));
         StoppableExecutionControl executionControl = new StoppableExecutionControl();
         // both connections first: the socket may live in the /tmp that the lockdown hides
-        SocketChannel control = SocketChannel.open(address);
-        OutputStream controlOut = Channels.newOutputStream(control);
-        controlOut.write(CONTROL);
-        controlOut.flush();
-        SocketChannel execution = SocketChannel.open(address);
-        OutputStream out = Channels.newOutputStream(execution);
+        Channel control = virtio ? Channel.port(Path.of(args[1])) : Channel.socket(Path.of(args[0]));
+        control.out().write(CONTROL);
+        control.out().flush();
+        Channel execution = virtio ? Channel.port(Path.of(args[2])) : Channel.socket(Path.of(args[0]));
+        OutputStream out = execution.out();
         out.write(EXECUTION);
         out.flush();
-        controlOut.write((lockDown(args) + (char) END_OF_REPORT).getBytes(StandardCharsets.UTF_8));
-        controlOut.flush();
-        Thread watcher = new Thread(() -> watchControl(Channels.newInputStream(control), executionControl),
-                "socknotes-agent-control");
+        control.out().write(((virtio ? AS_IS : lockDown(args)) + (char) END_OF_REPORT).getBytes(StandardCharsets.UTF_8));
+        control.out().flush();
+        Thread watcher = new Thread(() -> watchControl(control.in(), executionControl), "socknotes-agent-control");
         watcher.setDaemon(true);
         watcher.start();
 
-        InputStream in = Channels.newInputStream(execution);
+        InputStream in = execution.in();
         Map<String, Consumer<OutputStream>> outputs = Map.of(
                 "out", s -> System.setOut(new PrintStream(s, true, StandardCharsets.UTF_8)),
                 "err", s -> System.setErr(new PrintStream(s, true, StandardCharsets.UTF_8)));
@@ -99,6 +102,21 @@ public final class AgentMain {
                     new FilesystemLockdown.Plan(Path.of(args[3]), Path.of(args[4]), keep), method).word();
         } catch (FilesystemLockdown.LockdownException | java.io.IOException e) {
             return "writable " + e.getMessage().replace('\n', ' ');
+        }
+    }
+
+    /** One connection to the build, both directions. */
+    private record Channel(InputStream in, OutputStream out) {
+        static Channel socket(Path path) throws java.io.IOException {
+            SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path));
+            return new Channel(Channels.newInputStream(ch), Channels.newOutputStream(ch));
+        }
+
+        /** A virtio-serial port's character device; reads end when the host side closes. */
+        @SuppressWarnings("resource") // open as long as this JVM lives
+        static Channel port(Path device) throws java.io.IOException {
+            java.io.RandomAccessFile file = new java.io.RandomAccessFile(device.toFile(), "rw");
+            return new Channel(new java.io.FileInputStream(file.getFD()), new java.io.FileOutputStream(file.getFD()));
         }
     }
 

@@ -1,0 +1,232 @@
+package dev.socknotes.matrix;
+
+import dev.socknotes.exec.AgentLauncher;
+import dev.socknotes.exec.agent.AgentMain;
+import dev.socknotes.support.Libc;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Assembles the initramfs a matrix kernel boots from; no disk image, no root. It holds busybox
+ * (as /init's shell and every command a snippet may spawn), a jlinked runtime of the build's own
+ * JDK with java.base only, glibc's libraries that runtime links, the agent and the support
+ * library, JShell's execution-side classes (the compiler stays on the host, so the jdk.jshell
+ * module, which would pull in jdk.compiler, is not needed), and the kernel modules of the same
+ * package that the virtio-serial channel needs.
+ */
+public final class GuestImage {
+    /** Where the guest finds its channels: /init links each virtio-serial port's device under its name. */
+    public static final String CONTROL_PORT = "socknotes.control";
+    public static final String EXECUTION_PORT = "socknotes.execution";
+    /** Printed by /init before it powers the machine off: the agent's exit status. */
+    public static final String AGENT_EXIT = "socknotes-agent-exit:";
+
+    /** What the virtio-serial channel needs, in the cloud kernels built as modules. */
+    private static final List<String> NEEDED_MODULES = List.of("virtio_pci", "virtio_console");
+    private static final Pattern DEPENDS = Pattern.compile("depends=([A-Za-z0-9_,-]*)\0");
+    private static final Pattern LIBRARY = Pattern.compile("(?m)(?:=>\\s*)?(/\\S+\\.so[.\\d]*)\\s+\\(0x");
+
+    private final Path root;
+    private final Tool busybox;
+    private final Tool ldd;
+    private final Tool xz;
+
+    /** @param root where the runtime and the images are kept, e.g. target/matrix */
+    public GuestImage(Path root) throws Tool.MissingToolException {
+        this.root = root.toAbsolutePath();
+        this.busybox = Tool.find("busybox", "busybox-static");
+        this.ldd = Tool.find("ldd", "libc-bin");
+        this.xz = Tool.find("xz", "xz-utils");
+    }
+
+    /** The initramfs for one kernel, written afresh (a few seconds), next to the runtime it is made of. */
+    public Path build(Kernel kernel) throws IOException, URISyntaxException {
+        Path runtime = runtime();
+        Path image = Files.createDirectories(root.resolve("initramfs")).resolve(kernel.release() + ".cpio");
+        Path partial = image.resolveSibling(image.getFileName() + ".partial");
+        try (Cpio cpio = new Cpio(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20))) {
+            for (String dir : List.of("dev", "proc", "sys", "tmp", "root")) {
+                cpio.folder(dir);
+            }
+            cpio.file("bin/busybox", busybox.path());
+            for (String applet : busybox.run(root, List.of("--list"), 60).output().strip().split("\\s+")) {
+                if (!applet.equals("busybox")) {
+                    cpio.symlink("bin/" + applet, "busybox");
+                }
+            }
+            addTree(cpio, runtime, "opt/jdk", p -> !p.getFileName().toString().equals("classes_nocoops.jsa"));
+            for (Path library : libraries(runtime)) {
+                cpio.file(library.toString(), library.toRealPath());
+            }
+            addClasses(cpio, codeSource(AgentMain.class), AgentMain.class.getPackageName());
+            addClasses(cpio, codeSource(Libc.class), Libc.class.getPackageName());
+            try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), java.util.Map.of())) {
+                for (String pkg : List.of("jdk/jshell/execution", "jdk/jshell/spi")) {
+                    addTree(cpio, jrt.getPath("/modules/jdk.jshell", pkg), "opt/socknotes/jshell/" + pkg, p -> true);
+                }
+            }
+            List<String> modules = new ArrayList<>();
+            for (Path module : moduleClosure(kernel)) {
+                String name = module.getFileName().toString().replaceAll("\\.ko(\\.xz)?$", ".ko");
+                cpio.file("lib/modules/" + name, moduleBytes(module), false);
+                modules.add(name);
+            }
+            cpio.file("init", initScript(modules).getBytes(StandardCharsets.UTF_8), true);
+        }
+        Files.move(partial, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return image;
+    }
+
+    /** /init: mounts, modules, loopback up, the ports linked by name, then the agent; powers off when it ends. */
+    private static String initScript(List<String> modules) {
+        List<String> java = new ArrayList<>(List.of("/opt/jdk/bin/java"));
+        java.addAll(AgentLauncher.JVM_OPTIONS);
+        // JShell's execution classes run from the class path here, not as the jdk.jshell module, so
+        // they need the two java.base packages that module is exported (its console provider, misc)
+        java.addAll(List.of("--add-exports=java.base/jdk.internal.io=ALL-UNNAMED",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:-CreateCoredumpOnCrash", "-cp", "/opt/socknotes/classes:/opt/socknotes/jshell",
+                AgentMain.class.getName(), AgentMain.VIRTIO_SERIAL, "/dev/" + CONTROL_PORT, "/dev/" + EXECUTION_PORT, "1"));
+        return """
+                #!/bin/sh
+                export PATH=/usr/bin:/bin HOME=/root
+                mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev; mount -t tmpfs tmp /tmp
+                for m in %s; do insmod /lib/modules/$m || echo "socknotes: insmod $m failed"; done
+                ip link set lo up
+                n=0
+                while [ "$(cat /sys/class/virtio-ports/*/name 2>/dev/null | wc -l)" -lt 2 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done
+                for d in /sys/class/virtio-ports/*; do ln -s "/dev/${d##*/}" "/dev/$(cat "$d/name")"; done
+                cd /root
+                %s
+                echo "%s $?"
+                poweroff -f
+                """.formatted(String.join(" ", modules), String.join(" ", java), AGENT_EXIT);
+    }
+
+    /** The jlinked runtime, made once per JDK version: java.base and its class-data archive. */
+    private Path runtime() throws IOException {
+        Path runtime = root.resolve("runtime").resolve(Runtime.version().toString().replace('+', '_'));
+        if (Files.exists(runtime.resolve("release"))) {
+            return runtime;
+        }
+        Files.createDirectories(runtime.getParent());
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        Tool.Run run = new Tool("jlink", jlink, "a JDK").run(root, List.of("--add-modules", "java.base",
+                "--strip-debug", "--no-man-pages", "--no-header-files", "--generate-cds-archive",
+                "--output", runtime.toString()), 600);
+        if (!run.ok()) {
+            dev.socknotes.internal.FileTrees.deleteTree(runtime);
+            throw new IOException("jlink failed: " + run.tail());
+        }
+        return runtime;
+    }
+
+    /** The shared libraries the runtime's executables and libraries link, as ldd resolves them here. */
+    private Set<Path> libraries(Path runtime) throws IOException {
+        Set<Path> libraries = new TreeSet<>();
+        List<Path> elves = new ArrayList<>(List.of(runtime.resolve("bin/java"), runtime.resolve("lib/server/libjvm.so")));
+        try (Stream<Path> libs = Files.list(runtime.resolve("lib"))) {
+            libs.filter(p -> p.toString().endsWith(".so")).forEach(elves::add);
+        }
+        for (Path elf : elves) {
+            Matcher m = LIBRARY.matcher(ldd.run(root, List.of(elf.toString()), 60).output());
+            while (m.find()) {
+                Path library = Path.of(m.group(1));
+                if (!library.startsWith(runtime)) {
+                    libraries.add(library);
+                }
+            }
+        }
+        return libraries;
+    }
+
+    /** The modules needed and those they depend on, each after its dependencies; built-in ones have no file. */
+    private List<Path> moduleClosure(Kernel kernel) throws IOException {
+        java.util.Map<String, Path> byName = new java.util.HashMap<>();
+        try (Stream<Path> all = Files.walk(kernel.modules().resolve("kernel"))) {
+            all.filter(p -> p.toString().matches(".*\\.ko(\\.xz)?$"))
+                    .forEach(p -> byName.put(p.getFileName().toString().replaceAll("\\.ko(\\.xz)?$", "").replace('-', '_'), p));
+        }
+        Set<Path> ordered = new LinkedHashSet<>();
+        for (String name : NEEDED_MODULES) {
+            addWithDependencies(name, byName, ordered, new LinkedHashSet<>());
+        }
+        return List.copyOf(ordered);
+    }
+
+    private void addWithDependencies(String name, java.util.Map<String, Path> byName, Set<Path> ordered, Set<String> visiting)
+            throws IOException {
+        Path module = byName.get(name.replace('-', '_'));
+        if (module == null || ordered.contains(module) || !visiting.add(name)) {
+            return; // built into the kernel, already placed, or a cycle (depmod would refuse one)
+        }
+        Matcher m = DEPENDS.matcher(new String(moduleBytes(module), StandardCharsets.ISO_8859_1));
+        if (m.find() && !m.group(1).isEmpty()) {
+            for (String dependency : m.group(1).split(",")) {
+                addWithDependencies(dependency, byName, ordered, visiting);
+            }
+        }
+        ordered.add(module);
+    }
+
+    /** A module's bytes, decompressed: busybox's insmod loads plain ELF only. */
+    private byte[] moduleBytes(Path module) throws IOException {
+        if (!module.toString().endsWith(".xz")) {
+            return Files.readAllBytes(module);
+        }
+        Path copy = root.resolve("modules-plain").resolve(root.relativize(module.toAbsolutePath()).toString());
+        Path plain = copy.resolveSibling(module.getFileName().toString().replaceAll("\\.xz$", ""));
+        if (!Files.exists(plain)) {
+            Files.createDirectories(copy.getParent());
+            Files.copy(module, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Tool.Run run = xz.run(copy.getParent(), List.of("-d", "-f", copy.toString()), 60);
+            if (!run.ok()) {
+                throw new IOException("xz could not decompress " + module + ": " + run.tail());
+            }
+        }
+        return Files.readAllBytes(plain);
+    }
+
+    /** A package's classes, from a folder of classes or a jar (failsafe tests run on the packaged jar). */
+    private static void addClasses(Cpio cpio, Path codeSource, String packageName) throws IOException {
+        String dir = packageName.replace('.', '/');
+        if (Files.isDirectory(codeSource)) {
+            addTree(cpio, codeSource.resolve(dir), "opt/socknotes/classes/" + dir, p -> true);
+            return;
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
+            addTree(cpio, jar.getPath("/" + dir), "opt/socknotes/classes/" + dir, p -> true);
+        }
+    }
+
+    private static void addTree(Cpio cpio, Path from, String to, java.util.function.Predicate<Path> keep) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.sorted().toList()) {
+                String name = to + "/" + from.relativize(p).toString();
+                if (Files.isDirectory(p)) {
+                    cpio.folder(name);
+                } else if (keep.test(p)) {
+                    cpio.file(name, p);
+                }
+            }
+        }
+    }
+
+    private static Path codeSource(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

@@ -1,0 +1,15 @@
+package dev.socknotes.matrix;
+
+import java.nio.file.Path;
+
+/**
+ * A Debian cloud kernel unpacked under target/, ready to boot.
+ *
+ * @param suite          the Debian release it comes from
+ * @param imagePackage   the image package the suite's metapackage resolved to, e.g. "linux-image-6.1.0-50-cloud-amd64"
+ * @param packageVersion that package's version, e.g. "6.1.176-1"
+ * @param release        the kernel release ({@code uname -r}), e.g. "6.1.0-50-cloud-amd64"
+ * @param vmlinuz        the kernel image
+ * @param modules        the package's module tree ({@code lib/modules/<release>})
+ */
+public record Kernel(Suite suite, String imagePackage, String packageVersion, String release, Path vmlinuz, Path modules) {}

@@ -1,0 +1,232 @@
+package dev.socknotes.matrix;
+
+import dev.socknotes.exec.Executor;
+import dev.socknotes.exec.ExecutorSettings;
+import dev.socknotes.exec.TopicResult;
+import dev.socknotes.publish.SupportBundle;
+import dev.socknotes.diagnostic.Diagnostic;
+import dev.socknotes.snippet.Snippet;
+import dev.socknotes.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The kernel matrix (issue 16): every topic's snippets on each Debian kernel, in virtual machines,
+ * against the records committed under {@code data/matrix/}. A check always compares every
+ * record's code hash (cheap) and re-runs only topics with a record that is missing or stale, or
+ * whose kernel package or JDK changed; it fails when a record is missing or stale, or differs from
+ * what the run printed, with a diff naming the kernel and the snippet. Update mode re-runs the
+ * same topics and rewrites the records instead.
+ */
+public final class KernelMatrix {
+    private final Path projectRoot;
+    private final Path contentDir;
+    private final Path recordsDir;
+    private final Path workDir;
+    private final Optional<String> only;
+    private final boolean slow;
+    private final int workers;
+    private final PrintStream console;
+
+    /**
+     * @param projectRoot the project (errors name files relative to it)
+     * @param contentDir  content/
+     * @param recordsDir  data/matrix/
+     * @param workDir     target/matrix: apt state, kernels, runtime, initramfs, agent logs
+     * @param only        limit to one topic
+     * @param slow        also run snippets marked slow
+     * @param workers     virtual machines run at once
+     */
+    public KernelMatrix(Path projectRoot, Path contentDir, Path recordsDir, Path workDir, Optional<String> only,
+                        boolean slow, int workers, PrintStream console) {
+        this.projectRoot = projectRoot;
+        this.contentDir = contentDir;
+        this.recordsDir = recordsDir;
+        this.workDir = workDir;
+        this.only = only;
+        this.slow = slow;
+        this.workers = workers;
+        this.console = console;
+    }
+
+    /** What a matrix run found: errors (compiler-style, each naming a snippet and a kernel) and notes. */
+    public record Report(List<Diagnostic> errors, List<String> notes) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Report run(List<Suite> suites, boolean update) throws IOException {
+        List<Diagnostic> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        KernelFetch fetch;
+        GuestImage images;
+        try {
+            fetch = new KernelFetch(workDir, KernelFetch.MIRROR);
+            images = new GuestImage(workDir);
+            Tool.find("qemu-system-x86_64", "qemu-system-x86");
+        } catch (Tool.MissingToolException e) {
+            errors.add(Diagnostic.error(Path.of("data", "matrix"), 0, 0, e.getMessage()));
+            return new Report(errors, notes);
+        }
+        String supportHash = SupportBundle.hash();
+        for (Suite suite : suites) {
+            Path file = recordsDir.resolve(suite.codename() + ".json");
+            KernelFetch.Result fetched = fetch.fetch(suite);
+            if (fetched instanceof KernelFetch.Result.Unavailable u) {
+                note(notes, "matrix: Linux " + suite.kernelLine() + " (" + suite.codename() + "): " + u.reason()
+                        + "; its records in " + projectRoot.relativize(file) + " are kept and shown as not re-run here");
+                continue;
+            }
+            KernelFetch.Result.Ready ready = (KernelFetch.Result.Ready) fetched;
+            ready.note().ifPresent(n -> note(notes, "matrix: " + n));
+            runKernel(ready.kernel(), images, file, supportHash, update, errors, notes);
+        }
+        return new Report(errors, notes);
+    }
+
+    private void runKernel(Kernel kernel, GuestImage images, Path file, String supportHash, boolean update,
+                           List<Diagnostic> errors, List<String> notes) throws IOException {
+        String kernelName = "Linux " + kernel.suite().kernelLine() + " (" + kernel.imagePackage() + " " + kernel.packageVersion() + ")";
+        Optional<KernelRecords> recorded = KernelRecords.read(file);
+        String jdk = System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version");
+        boolean environmentChanged = recorded.isEmpty() || !recorded.get().packageVersion().equals(kernel.packageVersion())
+                || !recorded.get().imagePackage().equals(kernel.imagePackage()) || !recorded.get().jdk().equals(jdk);
+        List<MatrixTopic> topics = topics(VirtualMachine.timeoutFactor());
+        List<MatrixTopic> toRun = new ArrayList<>();
+        for (MatrixTopic t : topics) {
+            boolean fresh = !environmentChanged && hashes(t, supportHash).entrySet().stream()
+                    .allMatch(h -> recorded.get().find(h.getKey()).map(r -> r.codeHash().equals(h.getValue())).orElse(false));
+            if (!fresh) {
+                toRun.add(t);
+            }
+        }
+        if (environmentChanged && recorded.isPresent()) {
+            note(notes, "matrix: " + kernelName + ": recorded with " + recorded.get().imagePackage() + " "
+                    + recorded.get().packageVersion() + " and " + recorded.get().jdk() + "; every topic is re-run");
+        }
+        note(notes, "matrix: " + kernelName + ": " + (topics.size() - toRun.size()) + " topics fresh, " + toRun.size() + " to run");
+        List<TopicResult> results = List.of();
+        if (!toRun.isEmpty()) { // the image and the machines only when something runs: a check of unchanged code boots nothing
+            VirtualMachine vm;
+            try {
+                vm = new VirtualMachine(kernel, images.build(kernel));
+            } catch (Tool.MissingToolException | java.net.URISyntaxException e) {
+                errors.add(Diagnostic.error(projectRoot.relativize(file), 0, 0, kernelName + ": " + e.getMessage()));
+                return;
+            }
+            note(notes, "matrix: " + kernelName + ": " + (vm.accelerated() ? "on KVM" : "in software emulation"));
+            ExecutorSettings settings = ExecutorSettings.defaults(workDir.resolve("exec")).withWorkers(workers);
+            try (Executor executor = new Executor(settings, vm)) {
+                results = executor.run(toRun.stream().map(MatrixTopic::job).toList());
+            }
+        }
+        String release = kernel.release();
+        List<KernelRecords.SnippetRecord> records = new ArrayList<>();
+        for (MatrixTopic t : topics) {
+            int ran = toRun.indexOf(t);
+            var hashes = hashes(t, supportHash);
+            if (ran >= 0) {
+                TopicResult r = results.get(ran);
+                note(notes, "matrix: " + kernelName + ": " + t.job().topic() + " in " + r.elapsed().toMillis() + " ms");
+                if (r.environment() != null) {
+                    release = r.environment().kernelRelease();
+                }
+                for (int i = 0; i < t.snippets().size(); i++) {
+                    Snippet s = t.snippets().get(i);
+                    var now = KernelRecords.SnippetRecord.of(s.reference().toString(), hashes.get(s.reference().toString()), r.results().get(i));
+                    records.add(now);
+                    if (!update) {
+                        compare(kernelName, file, s, recorded.flatMap(k -> k.find(s.reference().toString())), now).ifPresent(errors::add);
+                    }
+                }
+            } else {
+                t.snippets().forEach(s -> records.add(recorded.get().find(s.reference().toString()).orElseThrow()));
+            }
+        }
+        if (only.isPresent() && recorded.isPresent()) { // the other topics' records stay as they were
+            recorded.get().snippets().stream().filter(r -> !r.snippet().startsWith(only.get() + "#")).forEach(records::add);
+            records.sort(java.util.Comparator.comparing(KernelRecords.SnippetRecord::snippet, KernelMatrix::byTopic));
+        }
+        KernelRecords now = new KernelRecords(kernel.suite().codename(), kernel.imagePackage(), kernel.packageVersion(),
+                release, jdk, records);
+        if (update) {
+            if (!recorded.equals(Optional.of(now))) {
+                now.write(file);
+                note(notes, "matrix: wrote " + projectRoot.relativize(file));
+            }
+        } else if (recorded.isPresent() && only.isEmpty()) {
+            for (var old : recorded.get().snippets()) {
+                if (now.find(old.snippet()).isEmpty()) {
+                    errors.add(Diagnostic.error(projectRoot.relativize(file), 0, 0, kernelName + ": a record for "
+                            + old.snippet() + ", which no longer exists (run with -Dsocknotes.mode=matrix-update)"));
+                }
+            }
+        }
+    }
+
+    /** Keeps the topics' order (by key) when records of several topics are merged; page order within one. */
+    private static int byTopic(String a, String b) {
+        return a.substring(0, a.indexOf('#')).compareTo(b.substring(0, b.indexOf('#')));
+    }
+
+    private Optional<Diagnostic> compare(String kernelName, Path file, Snippet s, Optional<KernelRecords.SnippetRecord> old,
+                                         KernelRecords.SnippetRecord now) {
+        Path page = projectRoot.relativize(s.file().toAbsolutePath());
+        String hint = " (run with -Dsocknotes.mode=matrix-update to record what it printed)";
+        if (old.isEmpty()) {
+            return Optional.of(Diagnostic.error(page, s.fenceLine(), 1, "no record of " + s.reference() + " on " + kernelName
+                    + " in " + projectRoot.relativize(file) + hint));
+        }
+        if (!old.get().codeHash().equals(now.codeHash())) {
+            return Optional.of(Diagnostic.error(page, s.fenceLine(), 1, "the record of " + s.reference() + " on " + kernelName
+                    + " is stale: the snippet or code before it in the topic, or the support library, changed" + hint));
+        }
+        if (!old.get().result().equals(now.result())) {
+            return Optional.of(Diagnostic.error(page, s.fenceLine(), 1, s.reference() + " printed on " + kernelName
+                    + " not what " + projectRoot.relativize(file) + " records" + hint)
+                    .withDetails(Verifier.unifiedDiff(old.get().result(), now.result(),
+                            "recorded (" + projectRoot.relativize(file) + ")", "this run (" + kernelName + ")")));
+        }
+        return Optional.empty();
+    }
+
+    private static java.util.Map<String, String> hashes(MatrixTopic t, String supportHash) {
+        List<String> code = t.snippets().stream().map(Snippet::code).toList();
+        java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < code.size(); i++) {
+            hashes.put(t.snippets().get(i).reference().toString(), KernelRecords.codeHash(code, i, supportHash));
+        }
+        return hashes;
+    }
+
+    /** Every topic with run snippets, by key. */
+    private List<MatrixTopic> topics(int timeoutFactor) throws IOException {
+        List<MatrixTopic> topics = new ArrayList<>();
+        try (Stream<Path> pages = Files.list(contentDir.resolve("en"))) {
+            for (Path p : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                String key = p.getFileName().toString().replaceAll("\\.md$", "");
+                if (only.isPresent() && !only.get().equals(key)) {
+                    continue;
+                }
+                MatrixTopic t = MatrixTopic.load(contentDir, key, slow, timeoutFactor);
+                if (!t.snippets().isEmpty()) {
+                    topics.add(t);
+                }
+            }
+        }
+        topics.sort(java.util.Comparator.comparing(t -> t.job().topic()));
+        return topics;
+    }
+
+    private void note(List<String> notes, String note) {
+        notes.add(note);
+        console.println(note);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.socknotes.matrix;
+
+import dev.socknotes.exec.AgentPlacement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Places each topic's agent in a qemu virtual machine booting a matrix kernel from its initramfs.
+ * The agent's two channels are virtio-serial ports; qemu joins each to a connection to the build's
+ * Unix socket, so JShell on the host speaks to it exactly as to a local agent, and javac is never
+ * emulated. The machine is the topic's sandbox: the topic's sysctls go on the kernel command line.
+ *
+ * <p>Without usable KVM qemu emulates the CPU. Multi-threaded emulation crashed the JVM in
+ * C1-compiled code (SIGSEGV) on this project's machine with {@code -cpu max} and {@code Nehalem}
+ * alike; single-threaded emulation of a Nehalem ran every topic cleanly.
+ */
+public final class VirtualMachine implements AgentPlacement {
+    private static final Pattern SYSCTL_NAME = Pattern.compile("[a-z0-9_]+(\\.[a-z0-9_]+)+");
+    private static final Pattern SYSCTL_VALUE = Pattern.compile("[A-Za-z0-9 _.:-]+");
+    /** Boot, the agent JVM's start and the connection, emulated on a loaded machine. */
+    private static final Duration CONNECT_LIMIT = Duration.ofMinutes(5);
+    private static final int EMULATION_SLOWDOWN = 10;
+
+    private final Tool qemu;
+    private final Kernel kernel;
+    private final Path initramfs;
+    private final boolean kvm;
+
+    public VirtualMachine(Kernel kernel, Path initramfs) throws Tool.MissingToolException {
+        this.qemu = Tool.find("qemu-system-x86_64", "qemu-system-x86");
+        this.kernel = kernel;
+        this.initramfs = initramfs;
+        this.kvm = kvmUsable();
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** Whether qemu runs the guest on the CPU (KVM) or emulates it. */
+    public boolean accelerated() {
+        return kvm;
+    }
+
+    @Override
+    public List<String> command(Path socket, String name, Map<String, String> sysctls) {
+        List<String> cmd = new ArrayList<>(List.of(qemu.path().toString()));
+        cmd.addAll(kvm ? List.of("-accel", "kvm", "-cpu", "host") : List.of("-accel", "tcg,thread=single", "-cpu", "Nehalem"));
+        cmd.addAll(List.of("-m", "1024", "-smp", "1", "-nodefaults", "-no-reboot", "-display", "none",
+                "-serial", "stdio", "-monitor", "none", "-nic", "none",
+                "-kernel", kernel.vmlinuz().toString(), "-initrd", initramfs.toString(),
+                "-append", kernelCommandLine(sysctls),
+                "-device", "virtio-serial-pci"));
+        for (String port : List.of(GuestImage.CONTROL_PORT, GuestImage.EXECUTION_PORT)) {
+            String id = port.replace('.', '_');
+            cmd.addAll(List.of("-chardev", "socket,id=" + id + ",path=" + socket,
+                    "-device", "virtserialport,chardev=" + id + ",name=" + port));
+        }
+        return cmd;
+    }
+
+    /** The kernel's own {@code sysctl.} parameters apply the topic's settings before /init runs. */
+    static String kernelCommandLine(Map<String, String> sysctls) {
+        StringBuilder line = new StringBuilder("console=ttyS0 quiet panic=-1");
+        for (Map.Entry<String, String> e : new TreeMap<>(sysctls).entrySet()) {
+            if (!SYSCTL_NAME.matcher(e.getKey()).matches() || !SYSCTL_VALUE.matcher(e.getValue()).matches()) {
+                throw new IllegalArgumentException("not a sysctl setting: " + e.getKey() + "=" + e.getValue());
+            }
+            line.append(" sysctl.").append(e.getKey()).append("=\"").append(e.getValue()).append('"');
+        }
+        return line.toString();
+    }
+
+    /**
+     * How many times a snippet's timeout it may take here. Emulated, the first calls through the
+     * support library's FFM handles took longer than the 10 s default on this project's loaded
+     * 2-core machine; on KVM the guest runs at native speed.
+     */
+    public static int timeoutFactor() {
+        return kvmUsable() ? 1 : EMULATION_SLOWDOWN;
+    }
+
+    @Override
+    public Duration connectLimit() {
+        return CONNECT_LIMIT;
+    }
+
+    /** /dev/kvm opens, and the CPU offers hardware virtualisation (the device exists without it here). */
+    private static boolean kvmUsable() {
+        Path kvm = Path.of("/dev/kvm");
+        if (!Files.isReadable(kvm) || !Files.isWritable(kvm)) {
+            return false;
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .anyMatch(l -> l.startsWith("flags") && (l.contains(" vmx") || l.contains(" svm")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
