@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final List<String> LAYERS = List.of("internal", "diagnostic", "config", "content", "snippet", "exec", "cache",
-            "verify", "render", "site", "publish", "", "cli");
+            "verify", "render", "site", "publish", "matrix", "", "cli");
     static final String SUPPORT = "support";
     private static final Path SOURCES = Path.of("src/main/java/dev/socknotes");
     // a reference to one of our packages: an import or a qualified name, after strings and comments are removed
