@@ -36,7 +36,7 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
-        PageRenderer renderer = new PageRenderer(ui);
+        PageRenderer renderer = new PageRenderer(ui, in.claims().claims());
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
         List<GeneratedPages.StatusRow> rows = new ArrayList<>();

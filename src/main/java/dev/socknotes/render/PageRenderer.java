@@ -7,6 +7,7 @@ import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
+import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -17,15 +18,19 @@ import org.jsoup.nodes.Element;
 
 /**
  * Renders a parsed page to HTML split into sections (at headings with explicit ids) and chunks
- * (prose and snippets), rewriting links to other topics' sources into links to their pages.
+ * (prose and snippets), rewriting links to other topics' sources into links to their pages and
+ * references to claims into their verdict badges.
  */
 public final class PageRenderer {
     private final SnippetHtml snippetHtml;
     private final UiStrings ui;
+    private final ClaimReferences claims;
 
-    public PageRenderer(UiStrings ui) {
+    /** @param claims the ledger's claims, which the prose cites */
+    public PageRenderer(UiStrings ui, List<ClaimLedger.Claim> claims) {
         this.snippetHtml = new SnippetHtml(ui);
         this.ui = ui;
+        this.claims = new ClaimReferences(ui, claims);
     }
 
     /**
@@ -34,7 +39,7 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        TopicLinkResolver html = TopicLinkResolver.of(parsed);
+        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims);
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
