@@ -2,15 +2,10 @@ package dev.socknotes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socknotes.config.BuildConfig;
-import dev.socknotes.config.Setting;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,12 +40,13 @@ class ClaimReferenceBakeTest {
                   note_zh: 这里无法测试
                   note_en: cannot be tested here
                 """);
-        write("content/en/a.md", """
-                title=Alpha
+        // both languages share the snippet; only the title, heading and prose are translated
+        String page = """
+                title=%s
                 date=2026-11-24
                 order=1
                 ~~~~~~
-                ## One {#one}
+                ## %s {#one}
 
                 ```java run id=hello
                 System.out.println("hello");
@@ -59,32 +55,13 @@ class ClaimReferenceBakeTest {
                 hello
                 ```
 
-                It prints hello. [](claim:hello-prints)
-                """);
-        write("content/zh/a.md", """
-                title=甲
-                date=2026-11-24
-                order=1
-                ~~~~~~
-                ## 第一节 {#one}
-
-                ```java run id=hello
-                System.out.println("hello");
-                ```
-                ```output
-                hello
-                ```
-
-                它打印 hello。[](claim:hello-prints)
-                """);
+                %s
+                """;
+        write("content/en/a.md", page.formatted("Alpha", "One", "It prints hello. [](claim:hello-prints)"));
+        write("content/zh/a.md", page.formatted("甲", "第一节", "它打印 hello。[](claim:hello-prints)"));
         write("content/en/guide/g.md", "title=Guide\ndate=2026-11-24\norder=2\n~~~~~~\n## Steps {#steps}\n\nUntested. [](claim:not-here)\n");
         write("content/zh/guide/g.md", "title=指南\ndate=2026-11-24\norder=2\n~~~~~~\n## 步骤 {#steps}\n\n未测试。[](claim:not-here)\n");
-        BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
-        BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1")),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
-        assertThat(result.exitCode()).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        TestPages.bake(root);
         site = root.resolve("target/site");
     }
 
@@ -132,8 +109,6 @@ class ClaimReferenceBakeTest {
     }
 
     private static void write(String rel, String text) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+        TestPages.write(root, rel, text);
     }
 }
