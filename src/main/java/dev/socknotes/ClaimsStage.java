@@ -4,6 +4,8 @@ import dev.socknotes.config.BuildConfig;
 import dev.socknotes.content.Lang;
 import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.SnippetRef;
+import dev.socknotes.snippet.ParsedPage;
+import dev.socknotes.verify.ClaimCitations;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.Verifier;
 import dev.socknotes.verify.VerifiedSnippet;
@@ -16,13 +18,15 @@ import java.util.Map;
 
 /**
  * The claims ledger, each proof checked against the output the site shows for its snippet in this
- * build. With {@code onlyVerified} (update mode, which runs a part of the site), proofs whose
- * snippets were not run are left alone.
+ * build, and each claim cited by the prose. With {@code onlyVerified} (update mode, which runs a
+ * part of the site), proofs whose snippets were not run, and claims its topics do not cite, are left alone.
  */
-record ClaimsStage(BuildConfig config, boolean onlyVerified)
-        implements Stage<Map<String, Verifier.TopicVerification>, ClaimLedger.Checked> {
+record ClaimsStage(BuildConfig config, boolean onlyVerified) implements Stage<ClaimsStage.Input, ClaimLedger.Checked> {
+    record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified) {}
+
     @Override
-    public Output<ClaimLedger.Checked> run(Map<String, Verifier.TopicVerification> verified) throws IOException {
+    public Output<ClaimLedger.Checked> run(Input in) throws IOException {
+        Map<String, Verifier.TopicVerification> verified = in.verified();
         Path file = config.dataDir().resolve("claims.yaml");
         Path display = config.projectRoot().relativize(file.toAbsolutePath().normalize());
         ClaimLedger ledger = new ClaimLedger();
@@ -42,6 +46,8 @@ record ClaimsStage(BuildConfig config, boolean onlyVerified)
         ClaimLedger.Checked checked = ledger.check(checkable, outputs, display);
         List<Diagnostic> diagnostics = new ArrayList<>(claims.diagnostics());
         diagnostics.addAll(checked.diagnostics());
+        List<ParsedPage> pages = in.topics().stream().flatMap(w -> w.parsed().values().stream()).toList();
+        diagnostics.addAll(new ClaimCitations().check(claims.claims(), pages, !onlyVerified, display));
         ClaimLedger.Checked result = new ClaimLedger.Checked(claims.claims(), diagnostics, checked.evidence());
         return new Output<>(result, diagnostics, seconds -> result.summary());
     }

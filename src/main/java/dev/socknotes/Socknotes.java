@@ -75,7 +75,8 @@ public final class Socknotes {
         List<TopicWork> topics = gate(step("content", new ContentStage(config), config.contentDir()));
         Executions executions = step("execute", new ExecuteStage(config, timings), topics);
         var verified = step("verify", new VerifyStage(false), new VerifyStage.Input(topics, executions));
-        ClaimLedger.Checked claims = gate(step("claims", new ClaimsStage(config, false), verified));
+        ClaimLedger.Checked claims = gate(step("claims", new ClaimsStage(config, false),
+                new ClaimsStage.Input(topics, verified)));
         SiteModel site = step("render", new RenderStage(config, ui), new RenderStage.Input(topics, verified,
                 executions.environment(), executions.containments(), claims));
         int pages = step("bake", new SiteStage(config, ui), site);
@@ -91,7 +92,7 @@ public final class Socknotes {
         Executions executions = step("execute", new ExecuteStage(config, timings), topics);
         var verified = step("verify", new VerifyStage(true), new VerifyStage.Input(topics, executions));
         // a rewrite must not leave a verdict standing on output that no longer shows it
-        if (!step("claims", new ClaimsStage(config, true), verified).diagnostics().isEmpty()) {
+        if (!step("claims", new ClaimsStage(config, true), new ClaimsStage.Input(topics, verified)).diagnostics().isEmpty()) {
             throw new Stopped();
         }
         step("update", new UpdateStage(config, console), new UpdateStage.Input(topics, verified, onlyId()));

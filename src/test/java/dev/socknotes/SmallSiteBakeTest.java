@@ -65,20 +65,12 @@ class SmallSiteBakeTest {
         write("content/zh/a.md", ZH_A);
         write("content/en/b.md", "title=Beta\ndate=2026-11-24\norder=2\n~~~~~~\n## Two {#two}\n\nText.\n");
         write("content/zh/b.md", "title=乙\ndate=2026-11-24\norder=2\n~~~~~~\n## 第二节 {#two}\n\n正文。\n");
-        BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
-        BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1")),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
-        console = out.toString(StandardCharsets.UTF_8);
-        assertThat(result.exitCode()).as(console).isZero();
+        console = TestPages.bake(root);
         site = root.resolve("target/site");
     }
 
     private static void write(String rel, String text) throws IOException {
-        Path p = root.resolve(rel);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text, StandardCharsets.UTF_8);
+        TestPages.write(root, rel, text);
     }
 
     private static Document page(String rel) throws IOException {

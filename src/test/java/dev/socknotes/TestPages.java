@@ -6,9 +6,17 @@ import dev.socknotes.content.Page;
 import dev.socknotes.content.SourceText;
 import dev.socknotes.snippet.PageParser;
 import dev.socknotes.snippet.ParsedPage;
+import dev.socknotes.config.BuildConfig;
+import dev.socknotes.config.Setting;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Builds pages from strings for unit tests. */
+/** Builds pages from strings for unit tests, and test projects for real bakes. */
 public final class TestPages {
     private TestPages() {}
 
@@ -33,5 +41,31 @@ public final class TestPages {
             throw new AssertionError("unexpected diagnostics: " + r.diagnostics());
         }
         return r.page();
+    }
+
+    /** Writes one file of a test project. */
+    public static void write(Path root, String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Builds the project under {@code root} with the real pipeline and the repository's templates
+     * and assets, requiring success.
+     *
+     * @return the console
+     */
+    public static String bake(Path root) {
+        BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
+        BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1")),
+                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        String console = out.toString(StandardCharsets.UTF_8);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("the build failed:\n" + console);
+        }
+        return console;
     }
 }

@@ -149,7 +149,7 @@ public final class GeneratedPages {
     }
 
     private String badge(Lang lang, ClaimLedger.Verdict v) {
-        return "<span class=\"verdict verdict-" + v.key() + "\">" + esc(ui.get(lang, UiKey.of(v))) + "</span>";
+        return ClaimReferences.badge(ui, lang, v);
     }
 
     /** The box at the top of each topic: how to re-run this page's snippets with the stock jshell. */

@@ -18,20 +18,23 @@ import org.jsoup.nodes.Element;
 
 /**
  * Renders a parsed page to HTML split into sections (at headings with explicit ids) and chunks
- * (prose and snippets), rewriting links to other topics' sources into links to their pages.
+ * (prose and snippets), rewriting links to other topics' sources into links to their pages and
+ * references to claims into their verdict badges.
  */
 public final class PageRenderer {
     private final SnippetHtml snippetHtml;
     private final UiStrings ui;
+    private final ClaimReferences claims;
 
     public PageRenderer(UiStrings ui) {
         this(ui, ClaimLedger.Checked.NONE);
     }
 
-    /** With the claims whose evidence is marked in the snippets' outputs. */
+    /** With the ledger's claims: the prose cites them, and their evidence is marked in the snippets' outputs. */
     public PageRenderer(UiStrings ui, ClaimLedger.Checked claims) {
         this.snippetHtml = new SnippetHtml(ui, claims);
         this.ui = ui;
+        this.claims = new ClaimReferences(ui, claims.claims());
     }
 
     /**
@@ -40,7 +43,7 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        TopicLinkResolver html = TopicLinkResolver.of(parsed);
+        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims);
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);

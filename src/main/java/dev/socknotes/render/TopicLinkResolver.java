@@ -5,6 +5,7 @@ import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.snippet.Markdown;
@@ -17,15 +18,16 @@ import java.util.Map;
  * Points a page's links to other topics' source files ({@code shutdown.md#half-close},
  * {@code ../x.md}) at those topics' pages, as flexmark renders them: the targets are the ones
  * PageParser resolved and LinkChecker checked. Every view shares one folder layout, so one URL fits all.
+ * References to claims are rendered by the page's {@link ClaimReferences} renderer.
  */
 final class TopicLinkResolver implements LinkResolver {
     private final Map<String, String> pageUrls;
     private final HtmlRenderer renderer;
     private boolean resolved;
 
-    private TopicLinkResolver(Map<String, String> pageUrls) {
+    private TopicLinkResolver(Map<String, String> pageUrls, NodeRendererFactory claimReferences) {
         this.pageUrls = pageUrls;
-        this.renderer = HtmlRenderer.builder(Markdown.OPTIONS).linkResolverFactory(new IndependentLinkResolverFactory() {
+        this.renderer = HtmlRenderer.builder(Markdown.OPTIONS).nodeRendererFactory(claimReferences).linkResolverFactory(new IndependentLinkResolverFactory() {
             @Override
             public LinkResolver apply(LinkResolverBasicContext context) {
                 return TopicLinkResolver.this;
@@ -34,7 +36,7 @@ final class TopicLinkResolver implements LinkResolver {
     }
 
     /** The resolver of {@code parsed}'s topic links. */
-    static TopicLinkResolver of(ParsedPage parsed) {
+    static TopicLinkResolver of(ParsedPage parsed, ClaimReferences claims) {
         Path from = Path.of(parsed.page().topicKey()).getParent();
         Map<String, String> urls = new HashMap<>();
         for (ParsedPage.TopicLink link : parsed.links()) {
@@ -44,7 +46,7 @@ final class TopicLinkResolver implements LinkResolver {
                 urls.put(l.getUrl().toString(), rel + (link.anchor() == null ? "" : "#" + link.anchor()));
             }
         }
-        return new TopicLinkResolver(urls);
+        return new TopicLinkResolver(urls, claims.renderer(parsed.page().lang(), parsed.page().topicKey()));
     }
 
     /** {@code node} as HTML with its topic links pointing at pages. */

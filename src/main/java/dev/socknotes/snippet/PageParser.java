@@ -42,6 +42,8 @@ public final class PageParser {
         Map<Node, Snippet> snippetNodes = new IdentityHashMap<>();
         List<ParsedPage.HeadingRef> headings = new ArrayList<>();
         List<ParsedPage.TopicLink> links = new ArrayList<>();
+        List<ParsedPage.ClaimRef> claimRefs = new ArrayList<>();
+        String section = null;
         Map<String, Integer> idLines = new HashMap<>();
         Map<Node, DiagramKind> diagrams = new IdentityHashMap<>();
 
@@ -58,12 +60,15 @@ public final class PageParser {
                             + "both languages, e.g. '## The symptom {#symptom}' / '## 现象 {#symptom}'", src.line(line)));
                 }
                 headings.add(new ParsedPage.HeadingRef(h.getLevel(), id, line, h));
+                section = id != null ? id : section;
+            } else if (node instanceof Link link && link.getUrl().startsWith(ParsedPage.CLAIM_SCHEME)) {
+                claimRef(src, link, section, errors).ifPresent(claimRefs::add);
             } else if (node instanceof Link link) {
                 topicLink(page, link).ifPresent(links::add);
             }
         }
         return new Result(new ParsedPage(page, doc, List.copyOf(snippets), snippetNodes, List.copyOf(headings),
-                List.copyOf(links), diagrams), errors);
+                List.copyOf(links), List.copyOf(claimRefs), diagrams), errors);
     }
 
     /** The kind of a {@code ```diagram KIND} fence; any other kind, or one not at the top level, is an error. */
@@ -271,6 +276,22 @@ public final class PageParser {
     private static boolean isRun(FencedCodeBlock fence) {
         String[] t = fence.getInfo().toString().strip().split("\\s+");
         return t.length >= 2 && t[0].equals("java") && t[1].equals("run");
+    }
+
+    /** {@code [](claim:ID)}: the link text stays empty, the page shows the claim's verdict badge in its place. */
+    private static Optional<ParsedPage.ClaimRef> claimRef(SourceText src, Link link, String section, List<Diagnostic> errors) {
+        int offset = link.getUrl().getStartOffset() + ParsedPage.CLAIM_SCHEME.length();
+        int line = src.lineOf(offset);
+        String id = link.getUrl().toString().substring(ParsedPage.CLAIM_SCHEME.length());
+        String problem = !link.getText().isBlank() ? "a claim reference has empty link text; the page shows the verdict there: [](claim:"
+                + id + ")" : !link.getTitle().isEmpty() ? "a claim reference takes no title; the claim's wording is its title"
+                : id.isEmpty() ? "claim reference without a claim id: [](claim:ID), ID as in data/claims.yaml" : null;
+        if (problem != null) {
+            errors.add(Diagnostic.error(src.path(), src.lineOf(link.getStartOffset()), src.columnOf(link.getStartOffset()),
+                    problem, src.line(src.lineOf(link.getStartOffset()))));
+            return Optional.empty();
+        }
+        return Optional.of(new ParsedPage.ClaimRef(id, section, line, src.columnOf(offset), link));
     }
 
     private Optional<ParsedPage.TopicLink> topicLink(Page page, Link link) {

@@ -8,13 +8,17 @@ import java.util.Map;
 
 /**
  * A page after parsing: its Markdown tree, its run snippets, its explicit heading ids, the
- * diagrams it asks for and the links to other topics it contains.
+ * diagrams it asks for, the links to other topics it contains and the claims its prose cites.
  *
  * @param snippetNodes the fenced-code node of each snippet (and of its output block) → snippet
  * @param diagrams     the fenced-code node of each {@code ```diagram KIND} block → its kind
  */
 public record ParsedPage(Page page, Document document, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,
-                         List<HeadingRef> headings, List<TopicLink> links, Map<Node, DiagramKind> diagrams) {
+                         List<HeadingRef> headings, List<TopicLink> links, List<ClaimRef> claimRefs,
+                         Map<Node, DiagramKind> diagrams) {
+
+    /** The URL scheme of a prose reference to a claim of the ledger: {@code [](claim:ID)}. */
+    public static final String CLAIM_SCHEME = "claim:";
 
     /**
      * A heading.
@@ -30,4 +34,12 @@ public record ParsedPage(Page page, Document document, List<Snippet> snippets, M
      * @param anchor      section id or null
      */
     public record TopicLink(String targetTopic, String anchor, int line, int column, Node node) {}
+
+    /**
+     * A reference to a claim of the ledger, {@code [](claim:ID)}, in the prose of a section.
+     *
+     * @param section explicit id of the section it stands in, or null before the first one
+     * @param column  column of the claim id
+     */
+    public record ClaimRef(String claimId, String section, int line, int column, Node node) {}
 }

@@ -5,14 +5,18 @@ import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks that the two translations of a topic can stand side by side: the same run snippets
  * (byte-identical code, options and output blocks, in the same order) and the same sequence of
- * explicit heading ids. Every difference names the English place and the Chinese place.
+ * explicit heading ids, and the same claims cited in each section. Every difference names the
+ * English place and the Chinese place.
  */
 public final class Parity {
 
@@ -21,6 +25,8 @@ public final class Parity {
         checkSnippets(en, zh, errors);
         checkHeadings(en, zh, errors);
         checkSandbox(en, zh, errors);
+        checkClaimRefs(en, zh, errors);
+        checkClaimRefs(zh, en, errors);
         return errors;
     }
 
@@ -105,6 +111,28 @@ public final class Parity {
                     + "} has no counterpart in " + display(zh))));
             extraZh.ifPresent(h -> errors.add(headingError(zh, h, "section {#" + h.explicitId()
                     + "} has no counterpart in " + display(en))));
+        }
+    }
+
+    /** Each claim {@code page} cites in a section is cited in the same section of {@code other}. */
+    private void checkClaimRefs(ParsedPage page, ParsedPage other, List<Diagnostic> errors) {
+        Set<List<String>> cited = new HashSet<>();
+        other.claimRefs().forEach(r -> cited.add(Arrays.asList(r.section(), r.claimId())));
+        Set<List<String>> reported = new HashSet<>();
+        for (ParsedPage.ClaimRef ref : page.claimRefs()) {
+            List<String> key = Arrays.asList(ref.section(), ref.claimId());
+            if (cited.contains(key) || !reported.add(key)) {
+                continue;
+            }
+            String section = ref.section() == null ? "the text before the first section" : "section {#" + ref.section() + "}";
+            int otherLine = ref.section() == null ? other.page().header().bodyLine()
+                    : other.headings().stream().filter(h -> ref.section().equals(h.explicitId())).mapToInt(ParsedPage.HeadingRef::line)
+                            .findFirst().orElse(other.page().header().bodyLine());
+            var src = page.page().source();
+            errors.add(Diagnostic.error(src.path(), ref.line(), ref.column(), "claim " + ref.claimId() + " is cited in "
+                    + section + " here but not in " + section + " of " + display(other)
+                    + " (both languages cite the same claims in the same sections)", src.line(ref.line()))
+                    .withDetails(List.of(other.page().lang().nativeName() + " counterpart: " + display(other) + ":" + otherLine)));
         }
     }
 

@@ -166,4 +166,22 @@ class PageParserTest {
             assertThat(l.line()).isEqualTo(4);
         });
     }
+
+    @Test
+    void collectsClaimReferencesWithTheirSectionAndPlace() {
+        ParsedPage p = TestPages.parsed(Lang.EN, "t", "Intro. [](claim:a)\n\n## One {#one}\n\nShown. [](claim:b-c) [web](https://example.org).\n");
+        assertThat(p.claimRefs()).extracting(ParsedPage.ClaimRef::claimId, ParsedPage.ClaimRef::section,
+                ParsedPage.ClaimRef::line, ParsedPage.ClaimRef::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", null, 4, 17),
+                        org.assertj.core.groups.Tuple.tuple("b-c", "one", 8, 17));
+        assertThat(p.links()).isEmpty();
+    }
+
+    @Test
+    void aClaimReferenceHasEmptyTextAndAnId() {
+        assertThat(only(TestPages.parse(Lang.EN, "t", "Text [it](claim:a).\n")))
+                .isEqualTo("content/en/t.md:4:6: error: a claim reference has empty link text; the page shows the verdict there: [](claim:a)");
+        assertThat(only(TestPages.parse(Lang.EN, "t", "Text [](claim:).\n")))
+                .isEqualTo("content/en/t.md:4:6: error: claim reference without a claim id: [](claim:ID), ID as in data/claims.yaml");
+    }
 }

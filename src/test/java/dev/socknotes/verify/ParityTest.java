@@ -58,4 +58,18 @@ class ParityTest {
                 .extracting(Diagnostic::message).containsExactly("section {#half-close} does not line up: "
                         + "content/zh/t.md:4 has {#halfclose} in its place");
     }
+
+    @Test
+    void claimsCitedInDifferentSectionsNameBothPlaces() {
+        String en = "Intro.\n\n## One {#one}\n\nA. [](claim:c1)\n\n## Two {#two}\n\nB.\n";
+        String zh = "引言。\n\n## 一 {#one}\n\n甲。\n\n## 二 {#two}\n\n乙。[](claim:c1)\n";
+        var errors = new Parity().check(TestPages.parsed(Lang.EN, "t", en), TestPages.parsed(Lang.ZH, "t", zh));
+        assertThat(errors).extracting(Diagnostic::headline, d -> d.details()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("content/en/t.md:8:13: error: claim c1 is cited in section {#one} here but not in"
+                        + " section {#one} of content/zh/t.md (both languages cite the same claims in the same sections)",
+                        java.util.List.of("中文 counterpart: content/zh/t.md:6")),
+                org.assertj.core.groups.Tuple.tuple("content/zh/t.md:12:12: error: claim c1 is cited in section {#two} here but not in"
+                        + " section {#two} of content/en/t.md (both languages cite the same claims in the same sections)",
+                        java.util.List.of("English counterpart: content/en/t.md:10")));
+    }
 }
