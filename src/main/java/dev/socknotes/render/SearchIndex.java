@@ -45,8 +45,21 @@ public final class SearchIndex {
                     for (Chunk c : s.chunks()) {
                         html.append("<div>").append(c.html()).append("</div>\n");
                     }
-                    String text = Jsoup.parseBodyFragment(html.toString()).body().wholeText();
-                    String url = lang.dir() + "/" + t.key() + ".html" + (s.id() == null ? "" : "#" + s.id());
+                    var body0 = Jsoup.parseBodyFragment(html.toString()).body();
+                    String page = lang.dir() + "/" + t.key() + ".html";
+                    var rows = s.id() == null ? body0.select("tr[id]") : new org.jsoup.select.Elements();
+                    if (!rows.isEmpty()) {
+                        // a generated table (the claims ledger): each row is a result of its own, with its anchor
+                        for (var row : rows) {
+                            String rowText = row.wholeText().replaceAll("\\s+", " ").strip();
+                            var first = row.selectFirst("td");
+                            docs.add(new Doc(lang, page + "#" + row.id(), p.title(),
+                                    first == null ? "" : first.text(), rowText));
+                        }
+                        continue;
+                    }
+                    String text = body0.wholeText();
+                    String url = page + (s.id() == null ? "" : "#" + s.id());
                     String heading = s.id() == null ? "" : Jsoup.parseBodyFragment(s.headingHtml()).body().text();
                     String body = text.replaceAll("[ \\t]+", " ").replaceAll("\\n{2,}", "\n").strip();
                     if (!body.isEmpty() || !heading.isEmpty()) {
