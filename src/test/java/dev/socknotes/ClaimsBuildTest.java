@@ -27,6 +27,8 @@ class ClaimsBuildTest {
             title=T
             date=2026-11-24
             ~~~~~~
+            Two lines, the second one a claim's evidence. [](claim:c1)
+
             ```java run id=states
             System.out.println("first: " + (1 + 1));
             System.out.println("second: " + "ok");
