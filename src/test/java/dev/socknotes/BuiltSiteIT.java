@@ -181,12 +181,16 @@ class BuiltSiteIT {
         }
         // no timings: only these fields (outputs may well say "500 ms")
         JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
-        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets");
+        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets", "claims");
+        assertThat(json.get("claims").fieldNames()).toIterable()
+                .containsExactly("total", "byVerdict", "showsChecked", "showsMatched");
+        assertThat(json.get("claims").get("showsMatched").asInt()).isEqualTo(json.get("claims").get("showsChecked").asInt())
+                .isGreaterThanOrEqualTo(30);
         assertThat(json.get("environment").fieldNames()).toIterable()
                 .containsExactly("os", "kernelRelease", "javaVendor", "javaVersion");
         for (JsonNode s : json.get("snippets")) {
             assertThat(s.fieldNames()).toIterable()
-                    .containsExactly("topic", "id", "reference", "source", "status", "containment", "output");
+                    .containsExactly("topic", "id", "reference", "source", "status", "containment", "output", "claims");
         }
     }
 
