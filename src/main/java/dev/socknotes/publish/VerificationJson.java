@@ -57,9 +57,9 @@ public final class VerificationJson {
         counts.put("total", claims.claims().size());
         ObjectNode byVerdict = counts.putObject("byVerdict");
         for (ClaimLedger.Verdict v : ClaimLedger.Verdict.values()) {
-            byVerdict.put(v.key(), claims.claims().stream().filter(c -> c.verdict() == v).count());
+            byVerdict.put(v.key(), claims.count(v));
         }
-        counts.put("showsChecked", claims.claims().stream().flatMap(c -> c.proofs().stream()).mapToLong(p -> p.shows().size()).sum());
+        counts.put("showsChecked", claims.showsChecked());
         counts.put("showsMatched", claims.evidence().size());
         try {
             return JSON.writeValueAsString(root) + "\n";

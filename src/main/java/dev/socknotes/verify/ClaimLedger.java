@@ -94,13 +94,24 @@ public final class ClaimLedger {
 
         /** "31 (24 confirmed, 4 partly, 2 refuted, 1 untestable), 45 of 45 shows lines matched". */
         public String summary() {
-            Map<Verdict, Long> byVerdict = new EnumMap<>(Verdict.class);
-            claims.forEach(c -> byVerdict.merge(c.verdict(), 1L, Long::sum));
             List<String> parts = new ArrayList<>();
-            byVerdict.forEach((v, n) -> parts.add(n + " " + v.key()));
-            long shows = claims.stream().flatMap(c -> c.proofs().stream()).mapToLong(p -> p.shows().size()).sum();
-            return claims.size() + " (" + String.join(", ", parts) + "), " + evidence.size() + " of " + shows
+            for (Verdict v : Verdict.values()) {
+                if (count(v) > 0) {
+                    parts.add(count(v) + " " + v.key());
+                }
+            }
+            return claims.size() + " (" + String.join(", ", parts) + "), " + evidence.size() + " of " + showsChecked()
                     + " shows lines matched";
+        }
+
+        /** How many claims have this verdict. */
+        public long count(Verdict verdict) {
+            return claims.stream().filter(c -> c.verdict() == verdict).count();
+        }
+
+        /** How many {@code shows} lines the proofs name (each one checked). */
+        public long showsChecked() {
+            return claims.stream().flatMap(c -> c.proofs().stream()).mapToLong(p -> p.shows().size()).sum();
         }
 
         /** Output line index → the claims whose {@code shows} lines matched it, for one snippet. */
