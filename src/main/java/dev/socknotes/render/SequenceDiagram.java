@@ -3,21 +3,18 @@ package dev.socknotes.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import dev.socknotes.internal.DisplayText;
-import java.util.regex.Pattern;
+import dev.socknotes.support.PacketLine;
 
 /**
- * Draws the packets a snippet printed (the lines of {@code Capture.print}) as a sequence diagram:
+ * Draws the packets a snippet printed (the lines of {@code Capture.print}, read with {@link PacketLine#parse}) as a sequence diagram:
  * two lifelines, one arrow per packet, the line's flags and numbers (or, for a control-only
  * capture, what the packet acknowledges) on the arrow. Drawn from the
  * verified output text, so the picture can never disagree with the output next to it. Inline SVG
  * with {@code currentColor} and CSS classes, so it follows the theme and needs nothing loaded.
  */
 public final class SequenceDiagram {
-    static final Pattern PACKET = Pattern.compile(
-            "(client|server) → (client|server) {2}\\[([FSRPU.]*)\\](?: +(\\S.*))?");
-
     private static final int WIDTH = 440;
     private static final int LEFT = 70;
     private static final int RIGHT = WIDTH - 70;
@@ -38,10 +35,11 @@ public final class SequenceDiagram {
         List<List<Arrow>> out = new ArrayList<>();
         List<Arrow> current = new ArrayList<>();
         for (String line : output.lines().toList()) {
-            Matcher m = PACKET.matcher(line.strip());
-            if (m.matches() && !m.group(1).equals(m.group(2))) {
-                String label = "[" + m.group(3) + "]" + (m.group(4) == null ? "" : " " + m.group(4).replaceAll(" {2,}", " "));
-                current.add(new Arrow(m.group(1).equals("client"), m.group(3), label));
+            Optional<PacketLine> packet = PacketLine.parse(line);
+            if (packet.isPresent()) {
+                PacketLine p = packet.get();
+                String detail = p.detail();
+                current.add(new Arrow(p.fromClient(), p.flags(), "[" + p.flags() + "]" + (detail.isEmpty() ? "" : " " + detail)));
             } else if (!current.isEmpty()) {
                 out.add(current);
                 current = new ArrayList<>();

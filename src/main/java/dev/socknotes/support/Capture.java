@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -257,17 +258,10 @@ public final class Capture implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (Packet p : packets) {
             boolean fromClient = p.sourcePort() == clientPort;
-            String direction = fromClient ? "client → server" : "server → client";
-            StringBuilder line = new StringBuilder(direction).append("  ")
-                    .append(String.format("%-5s", "[" + p.flagText() + "]"))
-                    .append(" seq ").append(relative(p.seq(), base.get(fromClient)));
-            if (p.has(Packet.ACK) && base.containsKey(!fromClient)) {
-                line.append("  ack ").append(relative(p.ack(), base.get(!fromClient)));
-            }
-            if (p.payloadLength() > 0) {
-                line.append("  len ").append(p.payloadLength());
-            }
-            out.add(line.toString());
+            OptionalLong ack = p.has(Packet.ACK) && base.containsKey(!fromClient)
+                    ? OptionalLong.of(relative(p.ack(), base.get(!fromClient))) : OptionalLong.empty();
+            out.add(PacketLine.numbered(fromClient, p.flagText(), relative(p.seq(), base.get(fromClient)), ack,
+                    p.payloadLength()).format());
         }
         return out;
     }
@@ -302,12 +296,7 @@ public final class Capture implements AutoCloseable {
             if ((p.flags() & (Packet.SYN | Packet.FIN | Packet.RST)) == 0 && firsts.isEmpty()) {
                 continue;
             }
-            StringBuilder line = new StringBuilder(fromClient ? "client → server" : "server → client").append("  ")
-                    .append(String.format("%-5s", "[" + p.flagText() + "]"));
-            if (!firsts.isEmpty()) {
-                line.append("  ").append(String.join(", ", firsts));
-            }
-            out.add(line.toString().stripTrailing());
+            out.add(PacketLine.control(fromClient, p.flagText(), firsts).format());
         }
         return out;
     }
