@@ -1,6 +1,7 @@
 package dev.socknotes.exec;
 
 import dev.socknotes.exec.agent.AgentMain;
+import dev.socknotes.exec.agent.AgentReport;
 import dev.socknotes.exec.agent.FilesystemLockdown;
 import dev.socknotes.internal.FileTrees;
 import java.io.ByteArrayOutputStream;
@@ -58,6 +59,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
     private Process process;
     private Containment containment = Containment.NONE;
     private String lockdownFailure = "";
+    private Environment environment;
     private OutputStream control;
     private ServerSocketChannel server;
     private final List<SocketChannel> channels = new ArrayList<>();
@@ -124,7 +126,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
             if (controlChannel == null || executionChannel == null) {
                 throw new IOException("agent opened unexpected connections");
             }
-            readLockdownReport(controlChannel, deadline);
+            readReport(controlChannel, deadline);
         } finally {
             server.close();
             Files.deleteIfExists(socket);
@@ -150,8 +152,8 @@ public final class AgentLauncher implements ExecutionControlProvider {
         return accepted[0];
     }
 
-    /** The agent's first line on the control connection: what became of its filesystem. */
-    private void readLockdownReport(SocketChannel control, long deadline) throws IOException, InterruptedException {
+    /** The agent's first words on the control connection ({@link AgentReport}): its filesystem, kernel and JDK. */
+    private void readReport(SocketChannel control, long deadline) throws IOException, InterruptedException {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         ByteBuffer one = ByteBuffer.allocate(1);
         control.configureBlocking(false);
@@ -165,14 +167,16 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 if (n == 0) {
                     return false;
                 }
-                if (one.get(0) == AgentMain.END_OF_REPORT) {
+                report.write(one.get(0));
+                if (report.toString(StandardCharsets.UTF_8).endsWith("\n\n")) {
                     return true;
                 }
-                report.write(one.get(0));
             }
         });
         control.configureBlocking(true);
-        String line = report.toString(StandardCharsets.UTF_8);
+        AgentReport received = AgentReport.decode(report.toString(StandardCharsets.UTF_8));
+        environment = new Environment(received.kernelRelease(), received.javaVendor(), received.javaVersion());
+        String line = received.lockdown();
         if (!ownPidNamespace()) {
             containment = sandbox.isPresent() ? Containment.NETWORK : Containment.NONE;
         } else if (line.startsWith(AgentMain.READ_ONLY + " ")) {
@@ -181,6 +185,11 @@ public final class AgentLauncher implements ExecutionControlProvider {
             containment = Containment.PROCESSES;
             lockdownFailure = line.replaceFirst("^writable ", "");
         }
+    }
+
+    /** Where the agent runs, as it reported; known once it has started. */
+    Environment environment() {
+        return environment;
     }
 
     private interface Step {

@@ -85,15 +85,9 @@ final class AgentSession implements AutoCloseable {
         return session;
     }
 
-    /** Where the agent runs: its kernel and JDK, as the agent itself reports them. */
+    /** Where the agent runs: its kernel and JDK, as the agent itself reported them on its control channel. */
     Environment environment() {
-        String probe = "String.join(\"\\n\", java.nio.file.Files.readAllLines(java.nio.file.Path.of(\"/proc/sys/kernel/osrelease\")).get(0),"
-                + " System.getProperty(\"java.vendor\"), System.getProperty(\"java.runtime.version\"))";
-        String[] parts = valueOf(probe).map(v -> unquote(v).split("\\\\n")).orElse(new String[0]);
-        if (parts.length != 3) {
-            throw new IllegalStateException("agent did not report its environment");
-        }
-        return new Environment(parts[0], parts[1], parts[2]);
+        return launcher.environment();
     }
 
     /** Milliseconds this session's snippets spent in the support library's waits since the last call. */
@@ -113,11 +107,6 @@ final class AgentSession implements AutoCloseable {
             }
         }
         return Optional.empty();
-    }
-
-    private static String unquote(String javaLiteral) {
-        return javaLiteral.length() >= 2 && javaLiteral.startsWith("\"") ? javaLiteral.substring(1, javaLiteral.length() - 1)
-                : javaLiteral;
     }
 
     /** How far this session's agent is contained. */

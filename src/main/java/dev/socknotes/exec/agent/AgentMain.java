@@ -44,8 +44,6 @@ public final class AgentMain {
     /** First argument of an agent in a virtual machine: its channels are virtio-serial ports, not a socket. */
     public static final String VIRTIO_SERIAL = "--virtio-serial";
 
-    /** The agent's report after {@link #READ_ONLY}, first on the control connection, ends with this. */
-    public static final int END_OF_REPORT = '\n';
     /** Lockdown argument: make the filesystem read-only (the agent has a mount namespace of its own). */
     public static final String READ_ONLY = "read-only";
     /** Lockdown argument: leave the filesystem as it is (no mount namespace). */
@@ -71,7 +69,7 @@ public final class AgentMain {
         OutputStream out = execution.out();
         out.write(EXECUTION);
         out.flush();
-        control.out().write(((virtio ? AS_IS : lockDown(args)) + (char) END_OF_REPORT).getBytes(StandardCharsets.UTF_8));
+        control.out().write(AgentReport.ofThisJvm(virtio ? AS_IS : lockDown(args)).encode().getBytes(StandardCharsets.UTF_8));
         control.out().flush();
         Thread watcher = new Thread(() -> watchControl(control.in(), executionControl), "socknotes-agent-control");
         watcher.setDaemon(true);
