@@ -25,7 +25,8 @@ class ArchitectureTest {
     static final List<String> LAYERS = List.of("support", "internal", "diagnostic", "config", "content", "snippet", "exec", "cache",
             "verify", "render", "site", "publish", "matrix", "", "cli");
     static final String SUPPORT = LAYERS.get(0);
-    private static final Path SOURCES = Path.of("src/main/java/dev/socknotes");
+    // the build's sources and the support library's own source set
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java/dev/socknotes"), Path.of("src/support/java/dev/socknotes"));
     // a reference to one of our packages: an import or a qualified name, after strings and comments are removed
     private static final Pattern REFERENCE = Pattern.compile("\\bdev\\.socknotes\\.(?:([a-z]\\w*)\\.)?([A-Z]\\w*|\\*)");
     private static final Pattern STRINGS_AND_COMMENTS = Pattern.compile(
@@ -43,7 +44,7 @@ class ArchitectureTest {
             while (m.find()) {
                 String to = m.group(1) == null ? "" : m.group(1);
                 if (!to.equals(from) && !allowed(from, to)) {
-                    backEdges.add(SOURCES.relativize(file) + ": " + label(from) + " uses " + label(to) + " (" + m.group() + ")");
+                    backEdges.add(file + ": " + label(from) + " uses " + label(to) + " (" + m.group() + ")");
                 }
             }
         }
@@ -75,13 +76,24 @@ class ArchitectureTest {
     }
 
     private static String topPackage(Path file) {
-        Path rel = SOURCES.relativize(file);
+        Path rel = SOURCES.stream().filter(file::startsWith).findFirst().orElseThrow().relativize(file);
         return rel.getNameCount() == 1 ? "" : rel.getName(0).toString();
     }
 
     private static List<Path> javaFiles() throws IOException {
-        try (Stream<Path> s = Files.walk(SOURCES)) {
-            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        List<Path> files = new ArrayList<>();
+        for (Path root : SOURCES) {
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(files::add);
+            }
         }
+        return files;
+    }
+
+    @Test
+    void theSupportLibraryIsASourceSetOfItsOwn() throws IOException {
+        assertThat(javaFiles()).filteredOn(f -> f.startsWith(SOURCES.get(1))).isNotEmpty()
+                .allMatch(f -> topPackage(f).equals(SUPPORT));
+        assertThat(javaFiles()).filteredOn(f -> f.startsWith(SOURCES.get(0))).noneMatch(f -> topPackage(f).equals(SUPPORT));
     }
 }

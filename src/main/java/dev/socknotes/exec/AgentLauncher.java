@@ -315,8 +315,8 @@ public final class AgentLauncher implements ExecutionControlProvider {
         return first.get(0);
     }
 
-    private List<String> agentCommand(Path socket) throws URISyntaxException {
-        String classPath = classPath();
+    private List<String> agentCommand(Path socket) {
+        String classPath = AgentClassPath.runtime(workDir);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_OPTIONS);
@@ -329,11 +329,6 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 classPath + File.pathSeparator + System.getProperty("java.home"),
                 lockdownMethod.map(FilesystemLockdown.Method::word).orElse("auto")));
         return cmd;
-    }
-
-    /** Where our classes (agent main and support library) were loaded from. */
-    static String classPath() throws URISyntaxException {
-        return Path.of(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     /** Interrupts the thread running snippet code in the agent. */

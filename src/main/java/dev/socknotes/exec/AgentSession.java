@@ -69,7 +69,7 @@ final class AgentSession implements AutoCloseable {
         JShell shell = JShell.builder()
                 .executionEngine(launcher, Map.of())
                 .out(sink).err(sink).in(new ByteArrayInputStream(new byte[0]))
-                .compilerOptions("--class-path", AgentLauncher.classPath())
+                .compilerOptions("--class-path", AgentClassPath.compile(settings.workDir()))
                 .build();
         AgentSession session = new AgentSession(launcher, capture, shell, timers, settings.stopGrace(),
                 settings.outputLimitBytes());

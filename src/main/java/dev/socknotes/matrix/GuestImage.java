@@ -2,7 +2,6 @@ package dev.socknotes.matrix;
 
 import dev.socknotes.exec.AgentLauncher;
 import dev.socknotes.exec.agent.AgentMain;
-import dev.socknotes.publish.SupportBundle;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -74,9 +73,8 @@ public final class GuestImage {
                 cpio.file(library.toString(), library.toRealPath());
             }
             addClasses(cpio, codeSource(AgentMain.class), AgentMain.class.getPackageName());
-            // the support library comes from where the agent's classes do (named, not linked: the build
-            // does not depend on the snippets' library)
-            addClasses(cpio, codeSource(AgentMain.class), SupportBundle.PACKAGE_DIR.replace('/', '.').replaceAll("\\.$", ""));
+            // the support library, its own source set; the build may use it, it uses nothing of the build
+            addClasses(cpio, codeSource(dev.socknotes.support.Ret.class), dev.socknotes.support.Ret.class.getPackageName());
             try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), java.util.Map.of())) {
                 for (String pkg : List.of("jdk/jshell/execution", "jdk/jshell/spi")) {
                     addTree(cpio, jrt.getPath("/modules/jdk.jshell", pkg), "opt/socknotes/jshell/" + pkg, p -> true);
