@@ -1,5 +1,7 @@
 package dev.socknotes;
 
+import dev.socknotes.config.SandboxPolicy;
+
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.exec.Executor;
 import dev.socknotes.exec.ExecutorSettings;
@@ -21,7 +23,7 @@ final class SnippetRunner {
         }
         Files.createDirectories(cfg.workDir());
         ExecutorSettings settings = ExecutorSettings.defaults(cfg.workDir().resolve("exec")).withWorkers(cfg.workers())
-                .withSandbox(ExecutorSettings.SandboxPolicy.parse(cfg.sandbox()));
+                .withSandbox(cfg.sandbox());
         try (Executor executor = new Executor(settings)) {
             return executor.run(jobs);
         }

@@ -15,11 +15,11 @@ import java.util.Optional;
  * @param only         topic or topic#id filter, if any
  * @param useCache     reuse cached results of unchanged topics
  * @param baseUrl      absolute site URL ending in "/", if configured
- * @param sandbox      "auto", "on", "network" or "off"
+ * @param sandbox      how far snippet agents are contained
  */
 public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, Path assetsDir, Path dataDir,
                           Path siteDir, Path workDir, Mode mode, Optional<String> only, boolean slow,
-                          boolean useCache, int workers, Optional<String> baseUrl, String sandbox, int port) {
+                          boolean useCache, int workers, Optional<String> baseUrl, SandboxPolicy sandbox, int port) {
 
     /** Builds a config from setting values (unset or empty values take the defaults). */
     public static BuildConfig from(Path projectRoot, Map<Setting, String> values) throws IllegalArgumentException {
@@ -42,10 +42,8 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
         // one more than the cores: snippets spend part of their time waiting on the kernel, not computing
         int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors() + 1, 1, 64);
         int port = parseInt(v, Setting.PORT, 8000, 0, 65535);
-        String sandbox = v.getOrDefault(Setting.SANDBOX, "auto");
-        if (!sandbox.matches("auto|on|network|off")) {
-            throw new IllegalArgumentException(Setting.SANDBOX.property() + " must be auto, on, network or off");
-        }
+        SandboxPolicy sandbox = SandboxPolicy.of(v.getOrDefault(Setting.SANDBOX, SandboxPolicy.AUTO.word()))
+                .orElseThrow(() -> new IllegalArgumentException(Setting.SANDBOX.property() + " must be auto, on, network or off"));
         Optional<String> baseUrl = Optional.ofNullable(v.get(Setting.BASE_URL)).map(u -> u.endsWith("/") ? u : u + "/");
         baseUrl.ifPresent(u -> {
             if (!u.matches("https?://[^\\s\"<>]+")) {

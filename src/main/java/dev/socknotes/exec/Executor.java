@@ -1,5 +1,7 @@
 package dev.socknotes.exec;
 
+import dev.socknotes.config.SandboxPolicy;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class Executor implements AutoCloseable {
         // agents' parent-death signal follows the thread that started them.
         this.workers = Executors.newFixedThreadPool(settings.workers(), Thread.ofPlatform().name("socknotes-exec-", 1).factory());
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("socknotes-timer").factory());
-        this.sandbox = placement.isPresent() && settings.sandbox() != ExecutorSettings.SandboxPolicy.OFF
+        this.sandbox = placement.isPresent() && settings.sandbox() != SandboxPolicy.OFF
                 ? new Sandbox.Availability(Optional.empty(), "the agent's machine is its sandbox")
                 : switch (settings.sandbox()) {
             case OFF -> new Sandbox.Availability(Optional.empty(), "turned off (socknotes.sandbox=off)");
@@ -111,7 +113,7 @@ public final class Executor implements AutoCloseable {
                 if (session == null) {
                     try {
                         session = AgentSession.start(settings, agentName(job), box, job.sysctls(), timers, placement);
-                        if (placement.isEmpty() && settings.sandbox() == ExecutorSettings.SandboxPolicy.ON
+                        if (placement.isEmpty() && settings.sandbox() == SandboxPolicy.ON
                                 && session.containment() != Containment.FULL) {
                             String why = session.lockdownFailure();
                             session.close();
@@ -177,7 +179,7 @@ public final class Executor implements AutoCloseable {
 
     private Optional<String> refusal(TopicJob job) {
         boolean full = sandbox.sandbox().map(s -> s.scope() == Sandbox.Scope.ALL).orElse(false);
-        if (placement.isEmpty() && settings.sandbox() == ExecutorSettings.SandboxPolicy.ON && !full) {
+        if (placement.isEmpty() && settings.sandbox() == SandboxPolicy.ON && !full) {
             return Optional.of("socknotes.sandbox=on, but this machine cannot contain the snippets: " + sandbox.reason());
         }
         if (sandbox.sandbox().isPresent() || placement.isPresent()) {

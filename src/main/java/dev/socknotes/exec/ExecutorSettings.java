@@ -1,5 +1,7 @@
 package dev.socknotes.exec;
 
+import dev.socknotes.config.SandboxPolicy;
+
 import dev.socknotes.exec.agent.FilesystemLockdown;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,18 +57,4 @@ public record ExecutorSettings(Path workDir, int workers, long outputLimitBytes,
     }
 
     /** How far agents are contained (see {@link Containment}). */
-    public enum SandboxPolicy {
-        /** As far as this machine can: full, else the network namespace only, else none; topics that set sysctls need a network namespace. */
-        AUTO,
-        /** Full containment; a machine that cannot give it fails every topic with the reason. */
-        ON,
-        /** The network namespace only, as builds did before processes and files were contained. */
-        NETWORK,
-        /** Never; topics that set sysctls are not executed. */
-        OFF;
-
-        public static SandboxPolicy parse(String s) {
-            return valueOf(s.toUpperCase(java.util.Locale.ROOT));
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.socknotes.exec;
 
+import dev.socknotes.config.SandboxPolicy;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class ExecutorTest {
     @Test
     void aTopicWithSysctlsIsUnavailableWithoutASandbox() {
         List<TopicResult> r;
-        try (Executor executor = new Executor(ExecutorSettings.defaults(work).withSandbox(ExecutorSettings.SandboxPolicy.OFF))) {
+        try (Executor executor = new Executor(ExecutorSettings.defaults(work).withSandbox(SandboxPolicy.OFF))) {
             r = executor.run(List.of(new TopicJob("t", List.of(job("a", "System.out.println(1);", Duration.ofSeconds(10))),
                     Map.of("net.ipv4.tcp_fin_timeout", "5"))));
         }

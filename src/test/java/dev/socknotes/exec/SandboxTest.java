@@ -2,7 +2,7 @@ package dev.socknotes.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.socknotes.exec.ExecutorSettings.SandboxPolicy;
+import dev.socknotes.config.SandboxPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
