@@ -198,11 +198,8 @@ public final class KernelMatrix {
     }
 
     private static java.util.Map<String, String> hashes(MatrixTopic t, String supportHash) {
-        List<String> code = t.snippets().stream().map(Snippet::code).toList();
         java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < code.size(); i++) {
-            hashes.put(t.snippets().get(i).reference().toString(), KernelRecords.codeHash(code, i, supportHash));
-        }
+        t.codeHashes(supportHash).forEach((ref, hash) -> hashes.put(ref.toString(), hash));
         return hashes;
     }
 
