@@ -108,7 +108,7 @@ public final class GeneratedPages {
                 for (KernelResult k : kernels.of(s.reference())) {
                     sb.append("<td class=\"kernel-").append(k.jsonName()).append("\">");
                     if (k instanceof KernelResult.Differs d) {
-                        sb.append(kernelText.diffHtml(lang, d, kernelText.label(lang, k)));
+                        sb.append(kernelText.diffHtml(d, kernelText.label(lang, k)));
                     } else {
                         sb.append(esc(kernelText.label(lang, k)));
                     }

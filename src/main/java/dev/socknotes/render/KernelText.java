@@ -101,7 +101,7 @@ final class KernelText {
     }
 
     /** The diff of a kernel's output against this build's, collapsed, made safe to display and escaped. */
-    String diffHtml(Lang lang, KernelResult.Differs d, String summary) {
+    String diffHtml(KernelResult.Differs d, String summary) {
         return "<details class=\"kernel-diff\"><summary>" + esc(summary) + "</summary><pre><samp>"
                 + esc(DisplayText.safe(String.join("\n", d.diff()))) + "</samp></pre></details>";
     }

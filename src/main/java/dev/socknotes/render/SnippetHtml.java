@@ -12,6 +12,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import org.jsoup.nodes.Entities;
 
 /** The HTML of one run snippet: its code and the output this build verified (or recorded). */
@@ -72,7 +73,7 @@ public final class SnippetHtml {
             sb.append("<pre><samp>").append(outputHtml(v, lang, topic)).append("</samp></pre>");
             for (KernelResult k : onKernels) {
                 if (k instanceof KernelResult.Differs d) {
-                    sb.append(kernelText.diffHtml(lang, d, kernelText.diffSummary(lang, d)));
+                    sb.append(kernelText.diffHtml(d, kernelText.diffSummary(lang, d)));
                 }
             }
             sb.append("</div>");
@@ -118,7 +119,7 @@ public final class SnippetHtml {
     /** "verified output · verified on 6.18.44 (this build); also 5.10.223, 6.1.176, 6.12.117". */
     private String statusLine(SnippetStatus status, Lang lang, Environment env, List<KernelResult> onKernels) {
         boolean here = status == SnippetStatus.VERIFIED || status == SnippetStatus.CACHED;
-        String kernelLine = kernelText.snippetLine(lang, here ? KernelText.thisBuild(env) : java.util.Optional.empty(), onKernels);
+        String kernelLine = kernelText.snippetLine(lang, here ? KernelText.thisBuild(env) : Optional.empty(), onKernels);
         String where = kernelLine.isEmpty() ? "" : " · " + kernelLine;
         return switch (status) {
             case VERIFIED -> ui.get(lang, UiKey.SNIPPET_VERIFIED) + where;
