@@ -34,7 +34,8 @@ class ClaimsBuildTest {
             %s
             ```
             """;
-    private static final String LEDGER = """
+    /** One confirmed claim, shown by a line of t#states. */
+    static final String LEDGER = """
             - id: c1
               zh: 某说法
               en: Some claim

@@ -30,16 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KernelMatrixBuildTest {
     private static final String PAGE = TestPages.TWO_SNIPPETS.replace("~~~~~~\n",
             "~~~~~~\nTwo snippets, the second one a claim's evidence. [](claim:c1)\n\n");
-    private static final String LEDGER = """
-            - id: c1
-              zh: 某说法
-              en: Some claim
-              verdict: confirmed
-              proof:
-                - snippet: t#second
-                  shows:
-                    - "12"
-            """;
+    private static final String LEDGER = ClaimsBuildTest.LEDGER.replace("t#states", "t#second").replace("second: ok", "12");
     private static final SnippetRef FIRST = new SnippetRef("t", "first");
     private static final SnippetRef SECOND = new SnippetRef("t", "second");
 
