@@ -7,6 +7,7 @@ import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.verify.ClaimCitations;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.Verifier;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.io.IOException;
@@ -18,11 +19,13 @@ import java.util.Map;
 
 /**
  * The claims ledger, each proof checked against the output the site shows for its snippet in this
- * build, and each claim cited by the prose. With {@code onlyVerified} (update mode, which runs a
+ * build (and, not as an error, against the kernel matrix's records), and each claim cited by the
+ * prose. With {@code onlyVerified} (update mode, which runs a
  * part of the site), proofs whose snippets were not run, and claims its topics do not cite, are left alone.
  */
 record ClaimsStage(BuildConfig config, boolean onlyVerified) implements Stage<ClaimsStage.Input, ClaimLedger.Checked> {
-    record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified) {}
+    /** @param kernels the kernel matrix's records, on which each claim's shows lines are checked too */
+    record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, KernelResults kernels) {}
 
     @Override
     public Output<ClaimLedger.Checked> run(Input in) throws IOException {
@@ -48,7 +51,8 @@ record ClaimsStage(BuildConfig config, boolean onlyVerified) implements Stage<Cl
         diagnostics.addAll(checked.diagnostics());
         List<ParsedPage> pages = in.topics().stream().flatMap(w -> w.parsed().values().stream()).toList();
         diagnostics.addAll(new ClaimCitations().check(claims.claims(), pages, !onlyVerified, display));
-        ClaimLedger.Checked result = new ClaimLedger.Checked(claims.claims(), diagnostics, checked.evidence());
+        ClaimLedger.Checked result = new ClaimLedger.Checked(claims.claims(), diagnostics, checked.evidence(),
+                ledger.onKernels(claims.claims(), in.kernels()));
         return new Output<>(result, diagnostics, seconds -> result.summary());
     }
 }

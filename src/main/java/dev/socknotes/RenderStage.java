@@ -14,6 +14,7 @@ import dev.socknotes.render.ReverifyScript;
 import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.Verifier;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.io.IOException;
@@ -26,17 +27,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Verified topics and the claims → the site model: every topic page in both languages, the
- * generated pages (claims, verification, support library), and the published files beside them
- * (replay scripts, the support jar, verification.json).
+ * Verified topics, the kernel matrix's records and the claims → the site model: every topic page
+ * in both languages, the generated pages (claims, verification, kernel matrix, support library),
+ * and the published files beside them (replay scripts, the support jar, verification.json).
  */
 record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStage.Input, SiteModel> {
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Environment environment,
-                 Map<String, Containment> containments, ClaimLedger.Checked claims) {}
+                 Map<String, Containment> containments, ClaimLedger.Checked claims, KernelResults kernels) {}
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
-        PageRenderer renderer = new PageRenderer(ui, in.claims());
+        PageRenderer renderer = new PageRenderer(ui, in.claims(), in.kernels());
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
         List<GeneratedPages.StatusRow> rows = new ArrayList<>();
@@ -65,15 +66,16 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
             }
         }
         if (!in.claims().claims().isEmpty()) {
-            topics.add(generated.claimsPage(in.claims().claims(), Map.of(), newest, maxOrder + 1));
+            topics.add(generated.claimsPage(in.claims(), in.environment(), newest, maxOrder + 1));
         }
         topics.add(generated.verificationPage(rows, in.environment(), newest, maxOrder + 2));
+        topics.add(generated.matrixPage(rows, in.kernels(), in.environment(), newest, maxOrder + 3));
         byte[] jar = SupportBundle.jar();
         if (jar.length > 0) {
             files.put("support/" + GeneratedPages.SUPPORT_JAR, jar);
         }
-        topics.add(generated.supportPage(SupportBundle.sources(config.projectRoot()), SupportBundle.SOURCE_DIR, newest, maxOrder + 3));
-        files.put("verification.json", VerificationJson.write(rows, in.environment(), in.claims()).getBytes(StandardCharsets.UTF_8));
+        topics.add(generated.supportPage(SupportBundle.sources(config.projectRoot()), SupportBundle.SOURCE_DIR, newest, maxOrder + 4));
+        files.put("verification.json", VerificationJson.write(rows, in.environment(), in.claims(), in.kernels()).getBytes(StandardCharsets.UTF_8));
         return Output.of(new SiteModel(topics, files, config.baseUrl().orElse(null), in.environment()), List.of());
     }
 }

@@ -9,6 +9,7 @@ import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The facade: one call runs the recipe — content → execution → verification → claims → rendering
+ * The facade: one call runs the recipe — content → execution → verification → the kernel matrix's
+ * records → claims → rendering
  * → bake — and returns what happened. Each stage takes the previous one's typed result; update
  * mode is the same recipe ending in rewriting the output blocks, and serve mode runs it on every
  * change. Nothing is written to the site folder unless every stage succeeded.
@@ -75,10 +77,11 @@ public final class Socknotes {
         List<TopicWork> topics = gate(step("content", new ContentStage(config), config.contentDir()));
         Executions executions = step("execute", new ExecuteStage(config, timings), topics);
         var verified = step("verify", new VerifyStage(false), new VerifyStage.Input(topics, executions));
+        KernelResults kernels = step("kernels", new KernelsStage(config), new KernelsStage.Input(topics, verified));
         ClaimLedger.Checked claims = gate(step("claims", new ClaimsStage(config, false),
-                new ClaimsStage.Input(topics, verified)));
+                new ClaimsStage.Input(topics, verified, kernels)));
         SiteModel site = step("render", new RenderStage(config, ui), new RenderStage.Input(topics, verified,
-                executions.environment(), executions.containments(), claims));
+                executions.environment(), executions.containments(), claims, kernels));
         int pages = step("bake", new SiteStage(config, ui), site);
         writeTimings();
         return pages;
@@ -92,7 +95,8 @@ public final class Socknotes {
         Executions executions = step("execute", new ExecuteStage(config, timings), topics);
         var verified = step("verify", new VerifyStage(true), new VerifyStage.Input(topics, executions));
         // a rewrite must not leave a verdict standing on output that no longer shows it
-        if (!step("claims", new ClaimsStage(config, true), new ClaimsStage.Input(topics, verified)).diagnostics().isEmpty()) {
+        if (!step("claims", new ClaimsStage(config, true),
+                new ClaimsStage.Input(topics, verified, KernelResults.NONE)).diagnostics().isEmpty()) {
             throw new Stopped();
         }
         step("update", new UpdateStage(config, console), new UpdateStage.Input(topics, verified, onlyId()));

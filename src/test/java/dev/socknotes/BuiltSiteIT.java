@@ -94,6 +94,12 @@ class BuiltSiteIT {
 
     @Test
     void everyPageIsValidHtmlForTheNuChecker() throws Exception {
+        assertThat(pages).hasSizeGreaterThan(20);
+        assertThat(nuProblems(SITE, pages)).isEmpty();
+    }
+
+    /** What the Nu HTML Checker finds wrong with the pages (errors and warnings), one line each. */
+    static List<String> nuProblems(Path site, List<Path> pages) throws Exception {
         EmbeddedValidator checker = new EmbeddedValidator();
         checker.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         // its language guesser reads a Chinese page full of Java code and tcpdump-like output as
@@ -108,14 +114,13 @@ class BuiltSiteIT {
                 // policy where it applies, in Chromium, from file:// and from a server.
                 boolean cspWithoutOrigin = m.path("message").asText().startsWith("Resource violates Content Security Policy");
                 if (!cspWithoutOrigin && (!"info".equals(m.path("type").asText()) || "warning".equals(m.path("subType").asText()))) {
-                    problems.add(SITE.relativize(p) + ":" + m.path("lastLine").asInt() + ":" + m.path("firstColumn").asInt()
+                    problems.add(site.relativize(p) + ":" + m.path("lastLine").asInt() + ":" + m.path("firstColumn").asInt()
                             + ": " + m.path("type").asText() + m.path("subType").asText("") + ": " + m.path("message").asText()
                             + " «" + m.path("extract").asText() + "»");
                 }
             }
         }
-        assertThat(pages).hasSizeGreaterThan(20);
-        assertThat(problems).isEmpty();
+        return problems;
     }
 
     @Test
@@ -181,16 +186,72 @@ class BuiltSiteIT {
         }
         // no timings: only these fields (outputs may well say "500 ms")
         JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
-        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets", "claims");
+        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "kernels", "snippets", "claims");
         assertThat(json.get("claims").fieldNames()).toIterable()
-                .containsExactly("total", "byVerdict", "showsChecked", "showsMatched");
+                .containsExactly("total", "byVerdict", "showsChecked", "showsMatched", "holdOnEveryKernel");
         assertThat(json.get("claims").get("showsMatched").asInt()).isEqualTo(json.get("claims").get("showsChecked").asInt())
                 .isGreaterThanOrEqualTo(30);
         assertThat(json.get("environment").fieldNames()).toIterable()
                 .containsExactly("os", "kernelRelease", "javaVendor", "javaVersion");
         for (JsonNode s : json.get("snippets")) {
             assertThat(s.fieldNames()).toIterable()
-                    .containsExactly("topic", "id", "reference", "source", "status", "containment", "output", "claims");
+                    .containsExactly("topic", "id", "reference", "source", "status", "containment", "output", "kernels", "claims");
+        }
+    }
+
+    /**
+     * The kernel matrix as the build shows it (issue 16): verification.json nests each kernel's
+     * record in each snippet and each claim; each snippet's verification line names the kernels
+     * the JSON says it was verified on; the matrix page has a row per snippet and a column per kernel.
+     */
+    @Test
+    void theKernelMatrixIsShownOnEverySnippetTheMatrixPageAndTheLedger() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
+        List<String> suites = json.get("kernels").findValuesAsText("suite");
+        assertThat(suites).containsExactly("bullseye", "bookworm", "trixie");
+        for (JsonNode k : json.get("kernels")) {
+            assertThat(k.get("release").asText()).as("a full release, as recorded").matches("\\d+\\.\\d+\\.\\d+");
+            assertThat(k.get("package").asText()).startsWith("linux-image-");
+        }
+        int verifiedOnKernels = 0;
+        for (JsonNode s : json.get("snippets")) {
+            String ref = s.get("reference").asText();
+            JsonNode kernels = s.get("kernels");
+            assertThat(kernels.findValuesAsText("suite")).as(ref).isEqualTo(suites);
+            List<String> same = new ArrayList<>();
+            for (JsonNode k : kernels) {
+                String status = k.get("status").asText();
+                assertThat(status).as(ref).isIn("verified", "differs", "stale", "missing");
+                switch (status) {
+                    case "verified" -> {
+                        assertThat(k.get("output").asText()).as(ref + " on " + k.get("release")).isEqualTo(s.get("output").asText());
+                        same.add(k.get("release").asText());
+                    }
+                    case "differs" -> assertThat(k.get("diff")).as(ref).isNotEmpty();
+                    case "missing" -> assertThat(k.get("output").isNull()).as(ref).isTrue();
+                    default -> assertThat(k.get("output").isTextual()).as(ref).isTrue();
+                }
+            }
+            verifiedOnKernels += same.size();
+            String line = parse(SITE.resolve("en/" + s.get("topic").asText() + ".html"))
+                    .selectFirst("figure#snippet-" + s.get("id").asText() + " .snippet-status").ownText();
+            if (!same.isEmpty()) {
+                assertThat(line).as(ref).contains((s.get("status").asText().equals("verified") ? "; also " : "verified on ")
+                        + String.join(", ", same));
+            }
+            for (JsonNode c : s.get("claims")) {
+                assertThat(c.get("kernels").findValuesAsText("holds")).as(ref + " " + c.get("id")).hasSize(3)
+                        .allMatch(h -> List.of("holds", "fails", "not-checked").contains(h));
+            }
+        }
+        assertThat(verifiedOnKernels).as("records of the site's snippets that printed what this build printed").isGreaterThan(0);
+        for (String lang : List.of("en", "zh")) {
+            Document matrix = parse(SITE.resolve(lang + "/matrix.html"));
+            assertThat(matrix.select("table.matrix-table thead th")).as(lang).hasSize(5);
+            assertThat(matrix.select("table.matrix-table tbody tr")).as(lang).hasSize(json.get("snippets").size());
+            assertThat(matrix.select("table.matrix-table tbody tr").stream().map(r -> r.select("td").size()).distinct().toList())
+                    .as(lang).containsExactly(4);
+            assertThat(parse(SITE.resolve(lang + "/claims.html")).select("p.claim-kernels")).as(lang).isNotEmpty();
         }
     }
 

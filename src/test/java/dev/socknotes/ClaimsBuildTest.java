@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.socknotes.config.BuildConfig;
+import dev.socknotes.TestPages.Build;
 import dev.socknotes.config.Setting;
-import dev.socknotes.diagnostic.Diagnostic;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,8 @@ class ClaimsBuildTest {
             %s
             ```
             """;
-    private static final String LEDGER = """
+    /** One confirmed claim, shown by a line of t#states. */
+    static final String LEDGER = """
             - id: c1
               zh: 某说法
               en: Some claim
@@ -51,13 +49,8 @@ class ClaimsBuildTest {
     @TempDir
     Path root;
 
-    private record Build(int exitCode, List<String> errors, String console) {}
-
     private Build build(Map<Setting, String> settings) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var result = new Socknotes(BuildConfig.from(root, settings), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
-        return new Build(result.exitCode(), result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline)
-                .toList(), out.toString(StandardCharsets.UTF_8));
+        return TestPages.run(root, settings);
     }
 
     private void project(String outputBlock) throws IOException {

@@ -8,12 +8,14 @@ import dev.socknotes.snippet.PageParser;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.config.BuildConfig;
 import dev.socknotes.config.Setting;
+import dev.socknotes.diagnostic.Diagnostic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** Builds pages from strings for unit tests, and test projects for real bakes. */
@@ -51,6 +53,41 @@ public final class TestPages {
     }
 
     /**
+     * A topic of two snippets sharing a session, the second using the first's variable; its output
+     * blocks hold what they print.
+     */
+    public static final String TWO_SNIPPETS = """
+            title=T
+            date=2026-11-24
+            ~~~~~~
+            ```java run id=first
+            var greeting = "hello from " + (1 + 1);
+            System.out.println(greeting);
+            ```
+            ```output
+            hello from 2
+            ```
+
+            ```java run id=second
+            System.out.println(greeting.length());
+            ```
+            ```output
+            12
+            ```
+            """;
+
+    /** What a build did: its exit code, its errors' headlines and its console. */
+    public record Build(int exitCode, List<String> errors, String console) {}
+
+    /** Builds the project under {@code root} with the real pipeline, successful or not. */
+    public static Build run(Path root, Map<Setting, String> settings) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var result = new Socknotes(BuildConfig.from(root, settings), new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        return new Build(result.exitCode(), result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline)
+                .toList(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Builds the project under {@code root} with the real pipeline and the repository's templates
      * and assets, requiring success.
      *
@@ -59,13 +96,10 @@ public final class TestPages {
     public static String bake(Path root) {
         BrokenInputCorpusTest.copyTree(Path.of("templates"), root.resolve("templates"));
         BrokenInputCorpusTest.copyTree(Path.of("assets"), root.resolve("assets"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        var result = new Socknotes(BuildConfig.from(root, Map.of(Setting.WORKERS, "1")),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
-        String console = out.toString(StandardCharsets.UTF_8);
-        if (result.exitCode() != 0) {
-            throw new AssertionError("the build failed:\n" + console);
+        Build b = run(root, Map.of(Setting.WORKERS, "1"));
+        if (b.exitCode() != 0) {
+            throw new AssertionError("the build failed:\n" + b.console());
         }
-        return console;
+        return b.console();
     }
 }

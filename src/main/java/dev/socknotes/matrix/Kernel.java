@@ -12,4 +12,9 @@ import java.nio.file.Path;
  * @param vmlinuz        the kernel image
  * @param modules        the package's module tree ({@code lib/modules/<release>})
  */
-public record Kernel(Suite suite, String imagePackage, String packageVersion, String release, Path vmlinuz, Path modules) {}
+public record Kernel(Suite suite, String imagePackage, String packageVersion, String release, Path vmlinuz, Path modules) {
+    /** How the matrix's messages name it: "Linux 6.1 (linux-image-6.1.0-50-cloud-amd64 6.1.176-1)". */
+    public String displayName() {
+        return "Linux " + suite.kernelLine() + " (" + imagePackage + " " + packageVersion + ")";
+    }
+}

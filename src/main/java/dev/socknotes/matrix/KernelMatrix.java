@@ -93,7 +93,7 @@ public final class KernelMatrix {
 
     private void runKernel(Kernel kernel, GuestImage images, Path file, String supportHash, boolean update,
                            List<Diagnostic> errors, List<String> notes) throws IOException {
-        String kernelName = "Linux " + kernel.suite().kernelLine() + " (" + kernel.imagePackage() + " " + kernel.packageVersion() + ")";
+        String kernelName = kernel.displayName();
         Optional<KernelRecords> recorded = KernelRecords.read(file);
         String jdk = System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version");
         boolean environmentChanged = recorded.isEmpty() || !recorded.get().packageVersion().equals(kernel.packageVersion())
@@ -176,8 +176,9 @@ public final class KernelMatrix {
         return a.substring(0, a.indexOf('#')).compareTo(b.substring(0, b.indexOf('#')));
     }
 
-    private Optional<Diagnostic> compare(String kernelName, Path file, Snippet s, Optional<KernelRecords.SnippetRecord> old,
-                                         KernelRecords.SnippetRecord now) {
+    /** A record against what this run printed: missing, stale, or differing (with a diff naming the kernel) is an error at the snippet. */
+    Optional<Diagnostic> compare(String kernelName, Path file, Snippet s, Optional<KernelRecords.SnippetRecord> old,
+                                 KernelRecords.SnippetRecord now) {
         Path page = projectRoot.relativize(s.file().toAbsolutePath());
         String hint = " (run with -Dsocknotes.mode=matrix-update to record what it printed)";
         if (old.isEmpty()) {
@@ -198,11 +199,8 @@ public final class KernelMatrix {
     }
 
     private static java.util.Map<String, String> hashes(MatrixTopic t, String supportHash) {
-        List<String> code = t.snippets().stream().map(Snippet::code).toList();
         java.util.Map<String, String> hashes = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < code.size(); i++) {
-            hashes.put(t.snippets().get(i).reference().toString(), KernelRecords.codeHash(code, i, supportHash));
-        }
+        t.codeHashes(supportHash).forEach((ref, hash) -> hashes.put(ref.toString(), hash));
         return hashes;
     }
 

@@ -1,5 +1,6 @@
 package dev.socknotes.matrix;
 
+import dev.socknotes.content.Header;
 import dev.socknotes.content.HeaderParser;
 import dev.socknotes.content.Lang;
 import dev.socknotes.content.Page;
@@ -9,12 +10,15 @@ import dev.socknotes.exec.TopicJob;
 import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.PageParser;
 import dev.socknotes.snippet.Snippet;
+import dev.socknotes.snippet.SnippetRef;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One topic's run snippets as the matrix executes them: the English page's (both languages hold
@@ -42,9 +46,17 @@ public record MatrixTopic(TopicJob job, List<Snippet> snippets) {
         if (!parsed.diagnostics().isEmpty()) {
             throw new IOException(describe(parsed.diagnostics()));
         }
+        return of(topic, header.header().get(), parsed.page().snippets(), slow, timeoutFactor);
+    }
+
+    /**
+     * The topic from its parsed English page's snippets (the normal build parses each page once and
+     * computes the records' code hashes from them; see {@link #codeHashes}).
+     */
+    public static MatrixTopic of(String topic, Header header, List<Snippet> pageSnippets, boolean slow, int timeoutFactor) {
         List<SnippetJob> jobs = new ArrayList<>();
         List<Snippet> snippets = new ArrayList<>();
-        for (Snippet s : parsed.page().snippets()) {
+        for (Snippet s : pageSnippets) {
             if (s.options().slow() && !slow) {
                 continue;
             }
@@ -52,8 +64,21 @@ public record MatrixTopic(TopicJob job, List<Snippet> snippets) {
                     s.options().reset()));
             snippets.add(s);
         }
-        var h = header.header().get();
-        return new MatrixTopic(new TopicJob(topic, jobs, h.sysctls(), h.needsSandbox()), snippets);
+        return new MatrixTopic(new TopicJob(topic, jobs, header.sysctls(), header.needsSandbox()), snippets);
+    }
+
+    /**
+     * Each snippet's code hash, as its record holds it: its code and the code run before it in the
+     * topic's session, and the support library's hash, so that a record is stale as soon as anything
+     * it depended on changed.
+     */
+    public Map<SnippetRef, String> codeHashes(String supportHash) {
+        List<String> code = snippets.stream().map(Snippet::code).toList();
+        Map<SnippetRef, String> hashes = new LinkedHashMap<>();
+        for (int i = 0; i < code.size(); i++) {
+            hashes.put(snippets.get(i).reference(), KernelRecords.codeHash(code, i, supportHash));
+        }
+        return hashes;
     }
 
     private static String describe(List<Diagnostic> diagnostics) {

@@ -7,17 +7,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.render.GeneratedPages;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResult;
+import dev.socknotes.verify.KernelResults;
+import dev.socknotes.verify.MatrixKernel;
 
 /**
  * {@code verification.json}: every snippet's status, where and how contained it was verified, and
- * its output as verified (JSON escaping only); no timings.
+ * its output as verified (JSON escaping only), with what the kernel matrix recorded for it on each
+ * kernel; each claim with its verdict and whether it holds on each kernel; no timings.
  */
 public final class VerificationJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private VerificationJson() {}
 
-    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env, ClaimLedger.Checked claims) {
+    /** @param kernels the kernel matrix's records compared with this build: nested in each snippet and claim */
+    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env, ClaimLedger.Checked claims,
+                               KernelResults kernels) {
         ObjectNode root = JSON.createObjectNode();
         if (env != null) {
             ObjectNode e = root.putObject("environment");
@@ -25,6 +31,12 @@ public final class VerificationJson {
             e.put("kernelRelease", env.kernelRelease());
             e.put("javaVendor", env.javaVendor());
             e.put("javaVersion", env.javaVersion());
+        }
+        ArrayNode matrix = root.putArray("kernels");
+        for (MatrixKernel k : kernels.kernels()) {
+            ObjectNode n = kernel(matrix.addObject(), k);
+            n.put("series", k.series());
+            k.recorded().ifPresent(r -> n.put("uname", r.uname()).put("jdk", r.jdk()));
         }
         ArrayNode snippets = root.putArray("snippets");
         for (var r : rows) {
@@ -38,6 +50,21 @@ public final class VerificationJson {
             n.put("containment", r.containment() == null ? null : r.containment().jsonName());
             // exactly as verified (or recorded): the page shows it made safe to display, this file does not
             n.put("output", r.snippet().shownOutput());
+            ArrayNode onKernels = n.putArray("kernels");
+            for (KernelResult k : kernels.of(s.reference())) {
+                ObjectNode kn = kernel(onKernels.addObject(), k.kernel());
+                kn.put("status", k.jsonName());
+                switch (k) {
+                    case KernelResult.Same same -> kn.put("recordedStatus", same.recordedStatus()).put("output", same.output());
+                    case KernelResult.Differs d -> {
+                        kn.put("recordedStatus", d.recordedStatus()).put("output", d.output());
+                        d.diff().forEach(kn.putArray("diff")::add);
+                    }
+                    // what the record says, though it was made for other code
+                    case KernelResult.Stale stale -> kn.put("recordedStatus", stale.recordedStatus()).put("output", stale.output());
+                    case KernelResult.Missing missing -> kn.putNull("output");
+                }
+            }
             ArrayNode mine = n.putArray("claims");
             for (ClaimLedger.Claim c : claims.claims()) {
                 var evidence = claims.of(c).stream().filter(e -> e.proof().snippet().equals(s.reference())).toList();
@@ -51,6 +78,10 @@ public final class VerificationJson {
                 for (var e : evidence) {
                     shows.addObject().put("line", e.shows().text()).put("outputLine", e.outputLine() + 1);
                 }
+                ArrayNode holds = claim.putArray("kernels");
+                for (ClaimLedger.OnKernel k : claims.onKernels(c)) {
+                    kernel(holds.addObject(), k.kernel()).put("holds", k.holding().key());
+                }
             }
         }
         ObjectNode counts = root.putObject("claims");
@@ -61,10 +92,21 @@ public final class VerificationJson {
         }
         counts.put("showsChecked", claims.showsChecked());
         counts.put("showsMatched", claims.evidence().size());
+        counts.put("holdOnEveryKernel", claims.claims().stream().filter(c -> !claims.onKernels(c).isEmpty()
+                && claims.onKernels(c).stream().allMatch(k -> k.holding() == ClaimLedger.Holding.HOLDS)).count());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /** A kernel as each entry names it: suite, release as the pages show it, and the image package it was recorded with. */
+    private static ObjectNode kernel(ObjectNode n, MatrixKernel k) {
+        n.put("suite", k.suite());
+        n.put("release", k.release());
+        n.put("package", k.recorded().map(MatrixKernel.Recorded::imagePackage).orElse(null));
+        n.put("packageVersion", k.recorded().map(MatrixKernel.Recorded::packageVersion).orElse(null));
+        return n;
     }
 }

@@ -6,6 +6,9 @@ import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.Sandbox;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResult;
+import dev.socknotes.verify.KernelResults;
+import dev.socknotes.verify.MatrixKernel;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,17 +18,19 @@ import java.util.Map;
 import org.jsoup.nodes.Entities;
 
 /**
- * Pages the build writes itself, in both languages: the status of every snippet, and the
- * support library's source with the commands that re-verify a topic on a reader's machine.
+ * Pages the build writes itself, in both languages: the status of every snippet, the claims
+ * ledger, the kernel matrix, and the support library's source with the commands that re-verify a topic on a reader's machine.
  */
 public final class GeneratedPages {
     public static final String VERIFICATION = "verification";
     public static final String SUPPORT = "support-library";
 
     private final UiStrings ui;
+    private final KernelText kernelText;
 
     public GeneratedPages(UiStrings ui) {
         this.ui = ui;
+        this.kernelText = new KernelText(ui);
     }
 
     /**
@@ -67,6 +72,56 @@ public final class GeneratedPages {
         return new RenderedTopic(VERIFICATION, order, pages);
     }
 
+    public static final String MATRIX = "matrix";
+
+    /**
+     * The kernel matrix page (issue 16): the kernels, then one row per snippet and one column per
+     * kernel, this build's first; a differing kernel's cell holds its diff against this build.
+     */
+    public RenderedTopic matrixPage(List<StatusRow> rows, KernelResults kernels, Environment env, LocalDate date, int order) {
+        Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
+        for (Lang lang : Lang.values()) {
+            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, UiKey.MATRIX_INTRO))).append("</p>\n<ul class=\"matrix-kernels\">");
+            if (env != null) {
+                sb.append("<li>").append(esc(kernelText.format(lang, UiKey.KERNELS_THIS_BUILD, KernelText.thisBuild(env).orElseThrow())))
+                        .append(": <code>").append(esc(env.display())).append("</code></li>");
+            }
+            for (MatrixKernel k : kernels.kernels()) {
+                sb.append("<li>").append(esc(k.recorded().map(r -> kernelText.format(lang, UiKey.MATRIX_KERNEL, k.release(), k.suite(),
+                        r.imagePackage(), r.packageVersion(), r.uname(), r.jdk()))
+                        .orElse(kernelText.format(lang, UiKey.MATRIX_KERNEL_NO_RECORDS, k.release(), k.suite())))).append("</li>");
+            }
+            sb.append("</ul>\n<table class=\"matrix-table\"><thead><tr><th scope=\"col\">").append(esc(ui.get(lang, UiKey.MATRIX_SNIPPET)))
+                    .append("</th><th scope=\"col\">")
+                    .append(esc(KernelText.thisBuild(env).map(r -> kernelText.format(lang, UiKey.KERNELS_THIS_BUILD, r)).orElse("—")))
+                    .append("</th>");
+            for (MatrixKernel k : kernels.kernels()) {
+                sb.append("<th scope=\"col\">").append(esc(k.release())).append("</th>");
+            }
+            sb.append("</tr></thead><tbody>\n");
+            for (StatusRow r : rows) {
+                var s = r.snippet().snippet();
+                sb.append("<tr><th scope=\"row\"><a href=\"").append(esc(r.topic())).append(".html#").append(s.anchor())
+                        .append("\"><code>").append(esc(s.reference().toString())).append("</code></a></th><td class=\"status-")
+                        .append(r.snippet().status().jsonName()).append("\">").append(esc(ui.get(lang, UiKey.of(r.snippet().status()))))
+                        .append("</td>");
+                for (KernelResult k : kernels.of(s.reference())) {
+                    sb.append("<td class=\"kernel-").append(k.jsonName()).append("\">");
+                    if (k instanceof KernelResult.Differs d) {
+                        sb.append(kernelText.diffHtml(d, kernelText.label(lang, k)));
+                    } else {
+                        sb.append(esc(kernelText.label(lang, k)));
+                    }
+                    sb.append("</td>");
+                }
+                sb.append("</tr>\n");
+            }
+            sb.append("</tbody></table>");
+            pages.put(lang, page(MATRIX, lang, ui.get(lang, UiKey.MATRIX_TITLE), ui.get(lang, UiKey.MATRIX_SUMMARY), date, sb.toString()));
+        }
+        return new RenderedTopic(MATRIX, order, pages);
+    }
+
     /** The support library's jar as the site publishes it, under support/. */
     public static final String SUPPORT_JAR = "socknotes-support.jar";
 
@@ -96,8 +151,8 @@ public final class GeneratedPages {
     public static final String CLAIMS = "claims";
 
     /** The claims ledger page: every claim of the seed notes, its verdict and its proofs. */
-    public RenderedTopic claimsPage(List<ClaimLedger.Claim> claims, Map<String, String> proofTopicTitles,
-                                    LocalDate date, int order) {
+    public RenderedTopic claimsPage(ClaimLedger.Checked checked, Environment env, LocalDate date, int order) {
+        List<ClaimLedger.Claim> claims = checked.claims();
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, UiKey.CLAIMS_INTRO))).append("</p>\n");
@@ -109,7 +164,14 @@ public final class GeneratedPages {
                 if (!c.seed().isEmpty()) {
                     sb.append("<span class=\"claim-seed\">").append(esc(c.seed())).append("</span> ");
                 }
-                sb.append(esc(c.statement().get(lang))).append("</td><td>").append(badge(lang, c.verdict())).append("</td><td>");
+                sb.append(esc(c.statement().get(lang))).append("</td><td>").append(badge(lang, c.verdict()));
+                List<ClaimLedger.OnKernel> onKernels = checked.onKernels(c);
+                if (!onKernels.isEmpty()) {
+                    boolean everywhere = onKernels.stream().allMatch(k -> k.holding() == ClaimLedger.Holding.HOLDS);
+                    sb.append("<p class=\"claim-kernels").append(everywhere ? "" : " claim-kernels-partial").append("\">")
+                            .append(esc(kernelText.claimLine(lang, KernelText.thisBuild(env), onKernels))).append("</p>");
+                }
+                sb.append("</td><td>");
                 if (!c.note().get(lang).isEmpty()) {
                     sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
                 }

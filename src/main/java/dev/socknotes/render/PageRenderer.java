@@ -8,6 +8,7 @@ import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -27,12 +28,15 @@ public final class PageRenderer {
     private final ClaimReferences claims;
 
     public PageRenderer(UiStrings ui) {
-        this(ui, ClaimLedger.Checked.NONE);
+        this(ui, ClaimLedger.Checked.NONE, KernelResults.NONE);
     }
 
-    /** With the ledger's claims: the prose cites them, and their evidence is marked in the snippets' outputs. */
-    public PageRenderer(UiStrings ui, ClaimLedger.Checked claims) {
-        this.snippetHtml = new SnippetHtml(ui, claims);
+    /**
+     * With the ledger's claims: the prose cites them, and their evidence is marked in the snippets'
+     * outputs; and the kernel matrix's records, named (and their differences shown) on each snippet.
+     */
+    public PageRenderer(UiStrings ui, ClaimLedger.Checked claims, KernelResults kernels) {
+        this.snippetHtml = new SnippetHtml(ui, claims, kernels);
         this.ui = ui;
         this.claims = new ClaimReferences(ui, claims.claims());
     }

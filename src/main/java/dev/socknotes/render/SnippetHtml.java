@@ -4,27 +4,37 @@ import dev.socknotes.content.Lang;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.internal.DisplayText;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.KernelResult;
+import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.SnippetStatus;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import org.jsoup.nodes.Entities;
 
 /** The HTML of one run snippet: its code and the output this build verified (or recorded). */
 public final class SnippetHtml {
     private final UiStrings ui;
     private final ClaimLedger.Checked claims;
+    private final KernelResults kernels;
+    private final KernelText kernelText;
 
     public SnippetHtml(UiStrings ui) {
-        this(ui, ClaimLedger.Checked.NONE);
+        this(ui, ClaimLedger.Checked.NONE, KernelResults.NONE);
     }
 
-    /** With the claims whose {@code shows} lines are marked in the outputs, each linking to the ledger. */
-    public SnippetHtml(UiStrings ui, ClaimLedger.Checked claims) {
+    /**
+     * With the claims whose {@code shows} lines are marked in the outputs, each linking to the
+     * ledger, and the kernel matrix's records, named in each output's verification line.
+     */
+    public SnippetHtml(UiStrings ui, ClaimLedger.Checked claims, KernelResults kernels) {
         this.ui = ui;
         this.claims = claims;
+        this.kernels = kernels;
+        this.kernelText = new KernelText(ui);
     }
 
     public String render(VerifiedSnippet v, Lang lang, String topic, Environment env) {
@@ -52,14 +62,21 @@ public final class SnippetHtml {
                 default -> "snippet-recorded";
             };
             sb.append("<div class=\"snippet-output ").append(kind).append("\">");
-            sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env)));
+            List<KernelResult> onKernels = kernels.of(s.reference());
+            sb.append("<div class=\"snippet-status\">").append(escape(statusLine(v.status(), lang, env, onKernels)));
             if (!sysctls.isEmpty()) {
                 String settings = String.join(", ", sysctls.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList());
                 sb.append("<span class=\"snippet-sysctl\">").append(escape(MessageFormat.format(ui.get(lang, UiKey.SNIPPET_SYSCTL), settings)))
                         .append("</span>");
             }
             sb.append("</div>");
-            sb.append("<pre><samp>").append(outputHtml(v, lang, topic)).append("</samp></pre></div>");
+            sb.append("<pre><samp>").append(outputHtml(v, lang, topic)).append("</samp></pre>");
+            for (KernelResult k : onKernels) {
+                if (k instanceof KernelResult.Differs d) {
+                    sb.append(kernelText.diffHtml(d, kernelText.diffSummary(lang, d)));
+                }
+            }
+            sb.append("</div>");
             String diagram = SequenceDiagram.render(v.shownOutput(), ui.get(lang, UiKey.DIAGRAM_CLIENT),
                     ui.get(lang, UiKey.DIAGRAM_SERVER), ui.get(lang, UiKey.DIAGRAM_CAPTION));
             if (!diagram.isEmpty()) {
@@ -99,13 +116,16 @@ public final class SnippetHtml {
         return sb.toString();
     }
 
-    private String statusLine(SnippetStatus status, Lang lang, Environment env) {
-        String where = env == null ? "" : " · " + MessageFormat.format(ui.get(lang, UiKey.SNIPPET_VERIFIED_ON), env.display());
+    /** "verified output · verified on 6.18.44 (this build); also 5.10.223, 6.1.176, 6.12.117". */
+    private String statusLine(SnippetStatus status, Lang lang, Environment env, List<KernelResult> onKernels) {
+        boolean here = status == SnippetStatus.VERIFIED || status == SnippetStatus.CACHED;
+        String kernelLine = kernelText.snippetLine(lang, here ? KernelText.thisBuild(env) : Optional.empty(), onKernels);
+        String where = kernelLine.isEmpty() ? "" : " · " + kernelLine;
         return switch (status) {
             case VERIFIED -> ui.get(lang, UiKey.SNIPPET_VERIFIED) + where;
             case CACHED -> ui.get(lang, UiKey.SNIPPET_CACHED) + where;
-            case RECORDED -> ui.get(lang, UiKey.SNIPPET_RECORDED);
-            case NOT_VERIFIED_HERE -> ui.get(lang, UiKey.SNIPPET_RECORDED_NON_LINUX);
+            case RECORDED -> ui.get(lang, UiKey.SNIPPET_RECORDED) + where;
+            case NOT_VERIFIED_HERE -> ui.get(lang, UiKey.SNIPPET_RECORDED_NON_LINUX) + where;
             case FAILED -> status.name().toLowerCase(Locale.ROOT);
         };
     }

@@ -59,7 +59,31 @@ public enum UiKey {
     VERIFICATION_STATUS("verification.status"),
     VERIFICATION_SUMMARY("verification.summary"),
     VERIFICATION_TITLE("verification.title"),
-    VERIFICATION_TOPIC("verification.topic");
+    VERIFICATION_TOPIC("verification.topic"),
+    // the kernel matrix (issue 16)
+    KERNELS_ALSO("kernels.also"),
+    KERNELS_VERIFIED("kernels.verified"),
+    KERNELS_DIFFER("kernels.differ"),
+    KERNELS_STALE("kernels.stale"),
+    KERNELS_MISSING("kernels.missing"),
+    KERNELS_CLAUSES("kernels.clauses"),
+    KERNELS_LIST("kernels.list"),
+    KERNELS_THIS_BUILD("kernels.thisBuild"),
+    KERNEL_SAME("kernel.same"),
+    KERNEL_DIFFERS("kernel.differs"),
+    KERNEL_STALE("kernel.stale"),
+    KERNEL_MISSING("kernel.missing"),
+    KERNEL_DIFF("kernel.diff"),
+    CLAIMS_KERNELS_ALL("claims.kernelsAll"),
+    CLAIMS_KERNELS_HOLDS("claims.kernelsHolds"),
+    CLAIMS_KERNELS_FAILS("claims.kernelsFails"),
+    CLAIMS_KERNELS_NOT_CHECKED("claims.kernelsNotChecked"),
+    MATRIX_TITLE("matrix.title"),
+    MATRIX_SUMMARY("matrix.summary"),
+    MATRIX_INTRO("matrix.intro"),
+    MATRIX_SNIPPET("matrix.snippet"),
+    MATRIX_KERNEL("matrix.kernel"),
+    MATRIX_KERNEL_NO_RECORDS("matrix.kernelNoRecords");
 
     private final String key;
 

@@ -88,9 +88,49 @@ public final class ClaimLedger {
     /** A {@code shows} line and the output line (0-based) it matched. */
     public record Evidence(Claim claim, Proof proof, ShownLine shows, int outputLine) {}
 
-    /** The result of checking every proof: the claims, errors, and the evidence found. */
-    public record Checked(List<Claim> claims, List<Diagnostic> diagnostics, List<Evidence> evidence) {
+    /** Whether a claim's {@code shows} lines hold on a kernel of the matrix, by its records. */
+    public enum Holding {
+        /** Every proof's record is fresh and each of its shows lines matches a line of the record's output. */
+        HOLDS("holds"),
+        /** A shows line matches no line of a fresh record's output. */
+        FAILS("fails"),
+        /** Not decided: a proof's record is missing or stale, and no shows line failed on the others. */
+        NOT_CHECKED("not-checked");
+
+        private final String key;
+
+        Holding(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    /** A claim on one kernel of the matrix. */
+    public record OnKernel(MatrixKernel kernel, Holding holding) {}
+
+    /**
+     * The result of checking every proof: the claims, errors, the evidence found, and per claim
+     * (by id) whether it holds on each kernel of the matrix (none for an untestable claim).
+     */
+    public record Checked(List<Claim> claims, List<Diagnostic> diagnostics, List<Evidence> evidence,
+                          Map<String, List<OnKernel>> kernels) {
         public static final Checked NONE = new Checked(List.of(), List.of(), List.of());
+
+        public Checked {
+            kernels = Map.copyOf(kernels);
+        }
+
+        public Checked(List<Claim> claims, List<Diagnostic> diagnostics, List<Evidence> evidence) {
+            this(claims, diagnostics, evidence, Map.of());
+        }
+
+        /** The claim on each kernel of the matrix, in the matrix's order; empty when it was not checked there. */
+        public List<OnKernel> onKernels(Claim claim) {
+            return kernels.getOrDefault(claim.id(), List.of());
+        }
 
         /** "31 (24 confirmed, 4 partly, 2 refuted, 1 untestable), 45 of 45 shows lines matched". */
         public String summary() {
@@ -296,14 +336,9 @@ public final class ClaimLedger {
                             + " did not verify in this build"));
                     continue;
                 }
-                List<String> lines = OutputPattern.lines(OutputPattern.normalize(out.output() == null ? "" : out.output()));
+                List<String> lines = outputLines(out.output());
                 for (ShownLine shows : p.shows()) {
-                    int found = -1;
-                    for (int i = 0; i < lines.size() && found < 0; i++) {
-                        if (OutputPattern.lineMatches(shows.text(), lines.get(i))) {
-                            found = i;
-                        }
-                    }
+                    int found = matchingLine(shows, lines);
                     if (found >= 0) {
                         evidence.add(new Evidence(c, p, shows, found));
                     } else {
@@ -317,6 +352,58 @@ public final class ClaimLedger {
             }
         }
         return new Checked(claims, errors, evidence);
+    }
+
+    /**
+     * Whether each claim's {@code shows} lines hold on each kernel of the matrix: matched, as in
+     * {@link #check}, against the outputs its records hold for the proofs' snippets.
+     *
+     * @return claim id → one entry per kernel, in the matrix's order
+     */
+    public Map<String, List<OnKernel>> onKernels(List<Claim> claims, KernelResults kernels) {
+        Map<String, List<OnKernel>> byClaim = new LinkedHashMap<>();
+        for (Claim c : claims) {
+            if (!c.decided() || c.proofs().isEmpty()) {
+                continue;
+            }
+            List<OnKernel> on = new ArrayList<>();
+            for (int k = 0; k < kernels.kernels().size(); k++) {
+                Holding holding = Holding.HOLDS;
+                for (Proof p : c.proofs()) {
+                    String output = switch (kernels.of(p.snippet()).get(k)) {
+                        case KernelResult.Same same -> same.output();
+                        case KernelResult.Differs differs -> differs.output();
+                        case KernelResult.Stale stale -> null;
+                        case KernelResult.Missing missing -> null;
+                    };
+                    if (output == null) {
+                        holding = holding == Holding.FAILS ? holding : Holding.NOT_CHECKED;
+                        continue;
+                    }
+                    List<String> lines = outputLines(output);
+                    if (p.shows().stream().anyMatch(shows -> matchingLine(shows, lines) < 0)) {
+                        holding = Holding.FAILS;
+                    }
+                }
+                on.add(new OnKernel(kernels.kernels().get(k), holding));
+            }
+            byClaim.put(c.id(), on);
+        }
+        return byClaim;
+    }
+
+    private static List<String> outputLines(String output) {
+        return OutputPattern.lines(OutputPattern.normalize(output == null ? "" : output));
+    }
+
+    /** The first output line (0-based) a shows line matches, or -1. */
+    private static int matchingLine(ShownLine shows, List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (OutputPattern.lineMatches(shows.text(), lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String scalar(Node n) {

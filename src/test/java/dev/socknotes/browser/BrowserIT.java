@@ -201,7 +201,7 @@ class BrowserIT {
     void axeFindsNoSeriousAccessibilityProblemsInEitherTheme() {
         List<String> problems = new ArrayList<>();
         for (String theme : List.of("light", "dark")) {
-            for (String page : List.of("zh/states.html", "en/notes.html", "bilingual/shutdown.html", "en/index.html")) {
+            for (String page : List.of("zh/states.html", "en/notes.html", "bilingual/shutdown.html", "en/index.html", "en/matrix.html")) {
                 open(base("http") + page);
                 js("localStorage.setItem('socknotes-theme', arguments[0])", theme);
                 open(base("http") + page); // the saved theme applies as a reader's would

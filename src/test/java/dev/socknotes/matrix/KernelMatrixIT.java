@@ -2,6 +2,7 @@ package dev.socknotes.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.socknotes.TestPages;
 import dev.socknotes.diagnostic.Diagnostic;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,25 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KernelMatrixIT {
     private static final Path WORK = Path.of("target", "matrix").toAbsolutePath();
-    private static final String PAGE = """
-            title=T
-            date=2026-11-24
-            ~~~~~~
-            ```java run id=first
-            var greeting = "hello from " + (1 + 1);
-            System.out.println(greeting);
-            ```
-            ```output
-            hello from 2
-            ```
-
-            ```java run id=second
-            System.out.println(greeting.length());
-            ```
-            ```output
-            12
-            ```
-            """;
+    private static final String PAGE = TestPages.TWO_SNIPPETS;
 
     @Test
     void recordsAreWrittenCheckedFoundDifferentAndFoundStale(@TempDir Path project) throws Exception {
