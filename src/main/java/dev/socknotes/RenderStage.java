@@ -15,6 +15,7 @@ import dev.socknotes.render.SiteModel;
 import dev.socknotes.render.UiStrings;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.Verifier;
+import dev.socknotes.verify.Translations;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +33,11 @@ import java.util.TreeMap;
  */
 record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStage.Input, SiteModel> {
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Environment environment,
-                 Map<String, Containment> containments, ClaimLedger.Checked claims) {}
+                 Map<String, Containment> containments, ClaimLedger.Checked claims, Translations translations) {}
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
-        PageRenderer renderer = new PageRenderer(ui, in.claims());
+        PageRenderer renderer = new PageRenderer(ui, in.claims(), in.translations());
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
         List<GeneratedPages.StatusRow> rows = new ArrayList<>();
@@ -67,13 +68,13 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
         if (!in.claims().claims().isEmpty()) {
             topics.add(generated.claimsPage(in.claims().claims(), Map.of(), newest, maxOrder + 1));
         }
-        topics.add(generated.verificationPage(rows, in.environment(), newest, maxOrder + 2));
+        topics.add(generated.verificationPage(rows, in.translations().stale(), in.environment(), newest, maxOrder + 2));
         byte[] jar = SupportBundle.jar();
         if (jar.length > 0) {
             files.put("support/" + GeneratedPages.SUPPORT_JAR, jar);
         }
         topics.add(generated.supportPage(SupportBundle.sources(config.projectRoot()), SupportBundle.SOURCE_DIR, newest, maxOrder + 3));
-        files.put("verification.json", VerificationJson.write(rows, in.environment(), in.claims()).getBytes(StandardCharsets.UTF_8));
+        files.put("verification.json", VerificationJson.write(rows, in.translations().stale(), in.environment(), in.claims()).getBytes(StandardCharsets.UTF_8));
         return Output.of(new SiteModel(topics, files, config.baseUrl().orElse(null), in.environment()), List.of());
     }
 }

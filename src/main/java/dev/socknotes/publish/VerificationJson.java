@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.render.GeneratedPages;
 import dev.socknotes.verify.ClaimLedger;
+import dev.socknotes.verify.TranslationSync;
 
 /**
  * {@code verification.json}: every snippet's status, where and how contained it was verified, and
@@ -17,7 +18,8 @@ public final class VerificationJson {
 
     private VerificationJson() {}
 
-    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env, ClaimLedger.Checked claims) {
+    public static String write(java.util.List<GeneratedPages.StatusRow> rows, java.util.List<TranslationSync.Stale> stale,
+                               Environment env, ClaimLedger.Checked claims) {
         ObjectNode root = JSON.createObjectNode();
         if (env != null) {
             ObjectNode e = root.putObject("environment");
@@ -61,6 +63,17 @@ public final class VerificationJson {
         }
         counts.put("showsChecked", claims.showsChecked());
         counts.put("showsMatched", claims.evidence().size());
+        // section pairs changed in one language (or both) since they were last declared in sync
+        ArrayNode staleSections = root.putObject("translations").putArray("stale");
+        for (TranslationSync.Stale s : stale) {
+            ObjectNode n = staleSections.addObject();
+            n.put("topic", s.topic());
+            n.put("section", s.section());
+            n.put("state", s.state().jsonName());
+            n.put("behind", s.behind().map(l -> l.dir()).orElse(null));
+            n.put("zh", s.zh().toString());
+            n.put("en", s.en().toString());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {

@@ -59,7 +59,20 @@ public enum UiKey {
     VERIFICATION_STATUS("verification.status"),
     VERIFICATION_SUMMARY("verification.summary"),
     VERIFICATION_TITLE("verification.title"),
-    VERIFICATION_TOPIC("verification.topic");
+    VERIFICATION_TOPIC("verification.topic"),
+    TRANSLATION_BEHIND("translation.behind"),
+    TRANSLATION_BOTH("translation.both"),
+    TRANSLATION_OTHER("translation.other"),
+    TRANSLATION_SIDE_BY_SIDE("translation.sideBySide"),
+    VERIFICATION_STALE_INTRO("verification.staleIntro"),
+    VERIFICATION_STALE_NONE("verification.staleNone"),
+    VERIFICATION_SECTION("verification.section"),
+    VERIFICATION_STALE_STATE("verification.staleState"),
+    VERIFICATION_STALE_BEHIND("verification.staleBehind"),
+    VERIFICATION_STALE_BOTH("verification.staleBoth"),
+    TERMS_TERM("terms.term"),
+    TERMS_OTHER("terms.other"),
+    TERMS_MEANING("terms.meaning");
 
     private final String key;
 
