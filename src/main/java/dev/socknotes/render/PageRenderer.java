@@ -139,7 +139,8 @@ public final class PageRenderer {
                 .append(ui.get(lang, UiKey.TERMS_OTHER)).append(" | ").append(ui.get(lang, UiKey.TERMS_MEANING)).append(" |\n|---|---|---|\n");
         for (Termbase.Term t : translations.terms()) {
             sb.append("| ").append(cell(t.name(lang))).append(" | ").append(cell(t.name(other))).append(" | ")
-                    .append(cell(t.meaning().get(lang))).append(" |\n");
+                    .append(cell(t.meaning().get(lang) + (t.avoid().isEmpty() ? ""
+                            : " " + java.text.MessageFormat.format(ui.get(lang, UiKey.TERMS_AVOID), String.join(" / ", t.avoid()))))).append(" |\n");
         }
         return sb.toString();
     }

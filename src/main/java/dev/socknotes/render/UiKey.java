@@ -72,7 +72,8 @@ public enum UiKey {
     VERIFICATION_STALE_BOTH("verification.staleBoth"),
     TERMS_TERM("terms.term"),
     TERMS_OTHER("terms.other"),
-    TERMS_MEANING("terms.meaning");
+    TERMS_MEANING("terms.meaning"),
+    TERMS_AVOID("terms.avoid");
 
     private final String key;
 

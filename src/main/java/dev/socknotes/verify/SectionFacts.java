@@ -23,7 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class SectionFacts {
     // the longer spellings first, so that "ms" is not read as "m" and "seconds" not as "s"
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(milliseconds?|microseconds?|"
+    /** English writes small numbers as words ("ten bytes", "a five-byte reply"); the value is the number. */
+    private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
+            "eight", "nine", "ten", "eleven", "twelve");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(?:(\\d+(?:\\.\\d+)?)[\\s-]?|((?i:" + String.join("|", NUMBER_WORDS)
+            + "))[\\s-])(milliseconds?|microseconds?|"
             + "seconds?|minutes?|hours?|bytes?|KiB|MiB|GiB|KB|kB|MB|GB|ms|µs|us|ns|min|s|B|%|毫秒|微秒|纳秒|秒钟|秒|分钟|小时|个字节|字节)(?![A-Za-z])");
     private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("millisecond", "ms"), Map.entry("milliseconds", "ms"),
             Map.entry("毫秒", "ms"), Map.entry("microsecond", "µs"), Map.entry("microseconds", "µs"), Map.entry("us", "µs"),
@@ -88,7 +92,7 @@ public final class SectionFacts {
     static Map<Fact, Integer> facts(PageSection section) {
         List<Found> found = new ArrayList<>();
         SectionProse.text(section, piece -> {
-            scan(NUMBER, piece, m -> new Fact(Kind.NUMBER, m.group(1) + " " + UNITS.getOrDefault(m.group(2), m.group(2))), found);
+            scan(NUMBER, piece, m -> new Fact(Kind.NUMBER, number(m) + " " + UNITS.getOrDefault(m.group(3), m.group(3))), found);
             scan(NAME, piece, m -> new Fact(Kind.NAME, m.group(1)), found);
         });
         for (SectionProse.Piece code : SectionProse.codeSpans(section)) {
@@ -102,6 +106,10 @@ public final class SectionFacts {
         Map<Fact, Integer> first = new LinkedHashMap<>();
         found.stream().sorted(java.util.Comparator.comparingInt(Found::offset)).forEach(f -> first.putIfAbsent(f.fact(), f.offset()));
         return first;
+    }
+
+    private static String number(Matcher m) {
+        return m.group(1) != null ? m.group(1) : String.valueOf(NUMBER_WORDS.indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)));
     }
 
     private static void scan(Pattern pattern, SectionProse.Piece piece, java.util.function.Function<Matcher, Fact> fact,
