@@ -94,6 +94,12 @@ class BuiltSiteIT {
 
     @Test
     void everyPageIsValidHtmlForTheNuChecker() throws Exception {
+        assertThat(pages).hasSizeGreaterThan(20);
+        assertThat(nuProblems(SITE, pages)).isEmpty();
+    }
+
+    /** What the Nu HTML checker finds wrong in {@code pages} (errors and warnings), each at its place under {@code site}. */
+    static List<String> nuProblems(Path site, List<Path> pages) throws Exception {
         EmbeddedValidator checker = new EmbeddedValidator();
         checker.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
         // its language guesser reads a Chinese page full of Java code and tcpdump-like output as
@@ -108,14 +114,13 @@ class BuiltSiteIT {
                 // policy where it applies, in Chromium, from file:// and from a server.
                 boolean cspWithoutOrigin = m.path("message").asText().startsWith("Resource violates Content Security Policy");
                 if (!cspWithoutOrigin && (!"info".equals(m.path("type").asText()) || "warning".equals(m.path("subType").asText()))) {
-                    problems.add(SITE.relativize(p) + ":" + m.path("lastLine").asInt() + ":" + m.path("firstColumn").asInt()
+                    problems.add(site.relativize(p) + ":" + m.path("lastLine").asInt() + ":" + m.path("firstColumn").asInt()
                             + ": " + m.path("type").asText() + m.path("subType").asText("") + ": " + m.path("message").asText()
                             + " «" + m.path("extract").asText() + "»");
                 }
             }
         }
-        assertThat(pages).hasSizeGreaterThan(20);
-        assertThat(problems).isEmpty();
+        return problems;
     }
 
     @Test

@@ -149,7 +149,7 @@ public final class Termbase {
                             int offset = piece.offset() + i;
                             int line = src.lineOf(offset);
                             diagnostics.add(new Diagnostic(src.path(), line, src.columnOf(offset), strict ? Severity.ERROR : Severity.WARNING,
-                                    "'" + variant + "' for " + term.en() + ": the termbase's term is '" + term.zh() + "' (" + FILE + ":" + term.line() + ")",
+                                    "'" + variant + "' for " + term.en() + ": the termbase's term is '" + term.zh() + "' (data/" + FILE + ":" + term.line() + ")",
                                     src.line(line), List.of()));
                         }
                     }
