@@ -9,16 +9,11 @@ import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.PageSection;
 import dev.socknotes.snippet.ParsedPage;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -55,25 +50,7 @@ public final class Termbase {
     public static Loaded load(Path file, Path display) throws IOException {
         List<Term> terms = new ArrayList<>();
         List<Diagnostic> errors = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return new Loaded(terms, errors);
-        }
-        Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            errors.add(Diagnostic.error(display, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1,
-                    "malformed YAML: " + e.getProblem()));
-            return new Loaded(terms, errors);
-        }
-        if (root == null) {
-            return new Loaded(terms, errors);
-        }
-        if (!(root instanceof SequenceNode seq)) {
-            errors.add(Diagnostic.error(display, 1, 1, "terms.yaml must be a list of terms (- en: ...)"));
-            return new Loaded(terms, errors);
-        }
-        for (Node item : seq.getValue()) {
+        for (Node item : YamlList.items(file, display, "terms.yaml must be a list of terms (- en: ...)", errors)) {
             int line = item.getStartMark().getLine() + 1;
             if (!(item instanceof MappingNode map)) {
                 errors.add(Diagnostic.error(display, line, item.getStartMark().getColumn() + 1, "a term is a mapping: en, zh, avoid, allow, meaning_en, meaning_zh"));
