@@ -186,7 +186,8 @@ class BuiltSiteIT {
         }
         // no timings: only these fields (outputs may well say "500 ms")
         JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
-        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets", "claims");
+        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "snippets", "claims", "translations");
+        assertThat(json.get("translations").get("stale")).as("the content is in sync with data/translations.lock").isEmpty();
         assertThat(json.get("claims").fieldNames()).toIterable()
                 .containsExactly("total", "byVerdict", "showsChecked", "showsMatched");
         assertThat(json.get("claims").get("showsMatched").asInt()).isEqualTo(json.get("claims").get("showsChecked").asInt())

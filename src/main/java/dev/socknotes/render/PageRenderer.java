@@ -155,13 +155,12 @@ public final class PageRenderer {
             Lang lang = page.lang();
             Lang other = lang == Lang.ZH ? Lang.EN : Lang.ZH;
             String up = "../".repeat(1 + (int) page.topicKey().chars().filter(c -> c == '/').count());
-            String anchor = id.isEmpty() ? "" : "#" + id;
+            String target = Entities.escape(page.topicKey()) + ".html" + (id.isEmpty() ? "" : "#" + id);
             String text = ui.get(lang, s.state() == TranslationSync.State.BEHIND ? UiKey.TRANSLATION_BEHIND : UiKey.TRANSLATION_BOTH);
-            String html = "<p class=\"translation-stale\">" + Entities.escape(text) + " <a href=\"" + up + other.dir() + "/"
-                    + page.topicKey() + ".html" + anchor + "\" hreflang=\"" + (other == Lang.ZH ? "zh-Hans" : "en") + "\">"
-                    + Entities.escape(ui.get(lang, UiKey.TRANSLATION_OTHER)) + "</a> · <a href=\"" + up + "bilingual/"
-                    + page.topicKey() + ".html" + anchor + "\">" + Entities.escape(ui.get(lang, UiKey.TRANSLATION_SIDE_BY_SIDE))
-                    + "</a></p>";
+            String html = "<p class=\"translation-stale\">" + Entities.escape(text)
+                    + " <a href=\"" + up + other.dir() + "/" + target + "\" hreflang=\"" + (other == Lang.ZH ? "zh-Hans" : "en") + "\">"
+                    + Entities.escape(ui.get(lang, UiKey.TRANSLATION_OTHER)) + "</a>"
+                    + " · <a href=\"" + up + "bilingual/" + target + "\">" + Entities.escape(ui.get(lang, UiKey.TRANSLATION_SIDE_BY_SIDE)) + "</a></p>";
             return new Section.Stale(s.state().jsonName(), html);
         }).orElse(null);
     }

@@ -27,7 +27,12 @@ public record PageSection(String id, int level, int headingLine, com.vladsch.fle
 
     /** "#id", or "the lead text" for the part before the first heading, as messages name it. */
     public String display() {
-        return isLead() ? "the lead text (before the first section)" : "section #" + id;
+        return display(id);
+    }
+
+    /** How messages name the section with this id. */
+    public static String display(String id) {
+        return id.equals(LEAD) ? "the lead text (before the first section)" : "section #" + id;
     }
 
     public List<Block.Prose> prose() {

@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
-import dev.socknotes.content.SourceText;
 import dev.socknotes.snippet.Block;
 import dev.socknotes.snippet.PageSection;
 import dev.socknotes.snippet.ParsedPage;
@@ -80,11 +79,6 @@ public final class SectionProse {
             }
         });
         return links;
-    }
-
-    /** The 1-based line and column of a source offset, as {@code line:col}. */
-    public static String place(SourceText src, int offset) {
-        return src.lineOf(offset) + ":" + src.columnOf(offset);
     }
 
     private static void walk(PageSection section, Consumer<Node> visit) {

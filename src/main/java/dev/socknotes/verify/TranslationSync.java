@@ -89,7 +89,7 @@ public final class TranslationSync {
 
     /** The console's line for a stale pair, at the place that may be behind (zh when both changed). */
     public static Diagnostic diagnostic(Stale s, boolean strict) {
-        String what = s.section().isEmpty() ? "the lead text (before the first section)" : "section #" + s.section();
+        String what = PageSection.display(s.section());
         Place at = s.behind().orElse(Lang.ZH) == Lang.ZH ? s.zh() : s.en();
         Place other = at == s.zh() ? s.en() : s.zh();
         String message = s.state() == State.BEHIND
