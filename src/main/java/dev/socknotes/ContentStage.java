@@ -49,18 +49,24 @@ record ContentStage(BuildConfig config) implements Stage<Path, List<TopicWork>> 
         return work;
     }
 
+    /** Topic key → the anchors of its page in {@code lang}: explicit heading ids and snippet anchors. */
+    static Map<String, Set<String>> anchors(List<TopicWork> work, Lang lang) {
+        Map<String, Set<String>> anchors = new HashMap<>();
+        for (TopicWork w : work) {
+            Set<String> a = new HashSet<>();
+            ParsedPage p = w.parsed().get(lang);
+            p.headings().stream().filter(h -> h.explicitId() != null).forEach(h -> a.add(h.explicitId()));
+            p.snippets().forEach(s -> a.add(s.anchor()));
+            anchors.put(w.key(), a);
+        }
+        return anchors;
+    }
+
     /** Links to other topics, checked against the anchors of the pages in the same language. */
     private static void checkLinks(List<TopicWork> work, List<Diagnostic> diagnostics) {
         LinkChecker links = new LinkChecker();
         for (Lang lang : Lang.values()) {
-            Map<String, Set<String>> anchors = new HashMap<>();
-            for (TopicWork w : work) {
-                Set<String> a = new HashSet<>();
-                ParsedPage p = w.parsed().get(lang);
-                p.headings().stream().filter(h -> h.explicitId() != null).forEach(h -> a.add(h.explicitId()));
-                p.snippets().forEach(s -> a.add(s.anchor()));
-                anchors.put(w.key(), a);
-            }
+            Map<String, Set<String>> anchors = anchors(work, lang);
             for (TopicWork w : work) {
                 diagnostics.addAll(links.check(w.parsed().get(lang), anchors));
             }

@@ -16,6 +16,7 @@ import dev.socknotes.render.UiStrings;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.Verifier;
+import dev.socknotes.verify.Translations;
 import dev.socknotes.verify.VerifiedSnippet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,12 @@ import java.util.TreeMap;
  */
 record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStage.Input, SiteModel> {
     record Input(List<TopicWork> topics, Map<String, Verifier.TopicVerification> verified, Environment environment,
-                 Map<String, Containment> containments, ClaimLedger.Checked claims, KernelResults kernels) {}
+                 Map<String, Containment> containments, ClaimLedger.Checked claims, KernelResults kernels,
+                 Translations translations) {}
 
     @Override
     public Output<SiteModel> run(Input in) throws IOException {
-        PageRenderer renderer = new PageRenderer(ui, in.claims(), in.kernels());
+        PageRenderer renderer = new PageRenderer(ui, in.claims(), in.kernels(), in.translations());
         GeneratedPages generated = new GeneratedPages(ui);
         List<RenderedTopic> topics = new ArrayList<>();
         List<GeneratedPages.StatusRow> rows = new ArrayList<>();
@@ -68,14 +70,15 @@ record RenderStage(BuildConfig config, UiStrings ui) implements Stage<RenderStag
         if (!in.claims().claims().isEmpty()) {
             topics.add(generated.claimsPage(in.claims(), in.environment(), newest, maxOrder + 1));
         }
-        topics.add(generated.verificationPage(rows, in.environment(), newest, maxOrder + 2));
+        topics.add(generated.verificationPage(rows, in.translations().stale(), in.environment(), newest, maxOrder + 2));
         topics.add(generated.matrixPage(rows, in.kernels(), in.environment(), newest, maxOrder + 3));
         byte[] jar = SupportBundle.jar();
         if (jar.length > 0) {
             files.put("support/" + GeneratedPages.SUPPORT_JAR, jar);
         }
         topics.add(generated.supportPage(SupportBundle.sources(config.projectRoot()), SupportBundle.SOURCE_DIR, newest, maxOrder + 4));
-        files.put("verification.json", VerificationJson.write(rows, in.environment(), in.claims(), in.kernels()).getBytes(StandardCharsets.UTF_8));
+        files.put("verification.json", VerificationJson.write(rows, in.translations().stale(), in.environment(), in.claims(),
+                in.kernels()).getBytes(StandardCharsets.UTF_8));
         return Output.of(new SiteModel(topics, files, config.baseUrl().orElse(null), in.environment()), List.of());
     }
 }

@@ -10,6 +10,7 @@ import dev.socknotes.render.UiStrings;
 import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.KernelResults;
+import dev.socknotes.verify.Translations;
 import dev.socknotes.verify.Verifier;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,7 +56,11 @@ public final class Socknotes {
     public BuildResult run() {
         int pages = 0;
         try {
-            pages = config.mode() == Mode.UPDATE ? update() : build();
+            pages = switch (config.mode()) {
+                case UPDATE -> update();
+                case SYNC -> sync();
+                default -> build();
+            };
         } catch (Stopped stopped) {
             // the diagnostics say why
         } catch (IOException e) {
@@ -75,13 +80,14 @@ public final class Socknotes {
         UiStrings ui = uiStrings();
         onlyInUpdateMode();
         List<TopicWork> topics = gate(step("content", new ContentStage(config), config.contentDir()));
+        Translations translations = step("translations", new TranslationStage(config), topics);
         Executions executions = step("execute", new ExecuteStage(config, timings), topics);
         var verified = step("verify", new VerifyStage(false), new VerifyStage.Input(topics, executions));
         KernelResults kernels = step("kernels", new KernelsStage(config), new KernelsStage.Input(topics, verified));
         ClaimLedger.Checked claims = gate(step("claims", new ClaimsStage(config, false),
                 new ClaimsStage.Input(topics, verified, kernels)));
         SiteModel site = step("render", new RenderStage(config, ui), new RenderStage.Input(topics, verified,
-                executions.environment(), executions.containments(), claims, kernels));
+                executions.environment(), executions.containments(), claims, kernels, translations));
         int pages = step("bake", new SiteStage(config, ui), site);
         writeTimings();
         return pages;
@@ -100,6 +106,13 @@ public final class Socknotes {
             throw new Stopped();
         }
         step("update", new UpdateStage(config, console), new UpdateStage.Input(topics, verified, onlyId()));
+        return 0;
+    }
+
+    /** Sync mode: the content stage, then the selected section pairs recorded as in sync; nothing runs, no site. */
+    private int sync() throws IOException, Stopped {
+        List<TopicWork> topics = gate(selected(gate(step("content", new ContentStage(config), config.contentDir()))));
+        step("sync", new SyncStage(config, console), new SyncStage.Input(topics, onlyId()));
         return 0;
     }
 
@@ -129,7 +142,8 @@ public final class Socknotes {
 
     private void onlyInUpdateMode() throws Stopped {
         if (config.only().isPresent()) {
-            reporter.report(Diagnostic.setting(Setting.ONLY.property(), "applies to update mode only (add -Dsocknotes.mode=update)"));
+            reporter.report(Diagnostic.setting(Setting.ONLY.property(),
+                    "applies to update and sync mode only (add -Dsocknotes.mode=update or -Dsocknotes.mode=sync)"));
             throw new Stopped();
         }
     }

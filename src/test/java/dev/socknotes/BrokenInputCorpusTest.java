@@ -25,7 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * Every broken input under src/test/resources/cases/NAME/ (a content/ tree, maybe data/ and
  * templates/) must fail the real build with exactly the diagnostics in NAME/expected.txt (one
- * headline per line), exit status 1, and no site written. Some cases are hostile snippets: the
+ * headline per line), exit status 1, and no site written; NAME/settings.txt, where present, holds
+ * settings of the build ({@code socknotes.strictTranslations=true}). Some cases are hostile snippets: the
  * machine must be able to contain them fully (CI can), or the corpus fails before running any.
  */
 public class BrokenInputCorpusTest {
@@ -75,7 +76,7 @@ public class BrokenInputCorpusTest {
         Files.createDirectories(previousSite.getParent());
         Files.writeString(previousSite, "the site of the previous build");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        BuildConfig config = BuildConfig.from(root, Map.of(Setting.WORKERS, "1"));
+        BuildConfig config = BuildConfig.from(root, settings(caseDir));
         Socknotes.BuildResult result = new Socknotes(config, new PrintStream(console, true, StandardCharsets.UTF_8)).run();
 
         List<String> expected = Files.readAllLines(caseDir.resolve("expected.txt"), StandardCharsets.UTF_8);
@@ -98,6 +99,22 @@ public class BrokenInputCorpusTest {
         }
     }
 
+    /** One worker, and the case's settings.txt ({@code socknotes.NAME=value} lines), if it has one. */
+    private static Map<Setting, String> settings(Path caseDir) throws IOException {
+        Map<Setting, String> settings = new java.util.EnumMap<>(Setting.class);
+        settings.put(Setting.WORKERS, "1");
+        Path file = caseDir.resolve("settings.txt");
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int eq = line.indexOf('=');
+                Setting s = java.util.Arrays.stream(Setting.values()).filter(x -> x.property().equals(line.substring(0, eq)))
+                        .findFirst().orElseThrow(() -> new AssertionError(file + ": no setting " + line));
+                settings.put(s, line.substring(eq + 1));
+            }
+        }
+        return settings;
+    }
+
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
@@ -105,7 +122,7 @@ public class BrokenInputCorpusTest {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(dest);
                 } else if (!p.getParent().equals(from)
-                        || !List.of("expected.txt", "console-contains.txt").contains(p.getFileName().toString())) {
+                        || !List.of("expected.txt", "console-contains.txt", "settings.txt").contains(p.getFileName().toString())) {
                     Files.createDirectories(dest.getParent());
                     Files.copy(p, dest);
                 }

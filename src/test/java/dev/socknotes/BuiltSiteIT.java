@@ -98,7 +98,7 @@ class BuiltSiteIT {
         assertThat(nuProblems(SITE, pages)).isEmpty();
     }
 
-    /** What the Nu HTML Checker finds wrong with the pages (errors and warnings), one line each. */
+    /** What the Nu HTML checker finds wrong in {@code pages} (errors and warnings), each at its place under {@code site}. */
     static List<String> nuProblems(Path site, List<Path> pages) throws Exception {
         EmbeddedValidator checker = new EmbeddedValidator();
         checker.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
@@ -186,7 +186,8 @@ class BuiltSiteIT {
         }
         // no timings: only these fields (outputs may well say "500 ms")
         JsonNode json = new ObjectMapper().readTree(SITE.resolve("verification.json").toFile());
-        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "kernels", "snippets", "claims");
+        assertThat(json.fieldNames()).toIterable().containsExactly("environment", "kernels", "snippets", "claims", "translations");
+        assertThat(json.get("translations").get("stale")).as("the content is in sync with data/translations.lock").isEmpty();
         assertThat(json.get("claims").fieldNames()).toIterable()
                 .containsExactly("total", "byVerdict", "showsChecked", "showsMatched", "holdOnEveryKernel");
         assertThat(json.get("claims").get("showsMatched").asInt()).isEqualTo(json.get("claims").get("showsChecked").asInt())

@@ -73,7 +73,7 @@ class ErrorPathsTest {
         Build b = build(Map.of(Setting.WORKERS, "1", Setting.ONLY, "t"));
         assertThat(b.exitCode()).isEqualTo(1);
         assertThat(b.errors()).containsExactly(
-                "socknotes.only: error: applies to update mode only (add -Dsocknotes.mode=update)");
+                "socknotes.only: error: applies to update and sync mode only (add -Dsocknotes.mode=update or -Dsocknotes.mode=sync)");
         Build update = build(Map.of(Setting.WORKERS, "1", Setting.MODE, "update", Setting.ONLY, "nosuch#id"));
         assertThat(update.errors()).containsExactly("socknotes.only: error: names no topic: nosuch#id");
     }

@@ -79,7 +79,7 @@ public final class Main {
                     Optional.ofNullable(System.getProperty(s.property())).ifPresent(v -> values.put(s, v));
                 }
             }
-            case "build", "update", "serve", "matrix", "matrix-update" -> values.put(Setting.MODE, command);
+            case "build", "update", "serve", "sync", "matrix", "matrix-update" -> values.put(Setting.MODE, command);
             default -> {
                 err.println("socknotes: unknown command '" + command + "'");
                 err.print(usage());
@@ -115,10 +115,11 @@ public final class Main {
 
     static String usage() {
         StringBuilder sb = new StringBuilder("""
-                usage: socknotes build|update|serve|matrix|matrix-update [options]
+                usage: socknotes build|update|serve|sync|matrix|matrix-update [options]
                   build    execute and verify every snippet, then write the site (default target/site)
                   update   execute, then rewrite the output blocks in content/ to what the snippets printed
                   serve    build, serve on 127.0.0.1 and rebuild when content/ or templates/ change
+                  sync     record the zh/en sections as in sync in data/translations.lock (--only topic or topic#section)
                   matrix   check data/matrix/ (each snippet on Debian's 5.10, 6.1, 6.12 kernels in qemu), re-running what changed
                   matrix-update  re-run what changed on the kernel matrix and rewrite data/matrix/
                 options (each also a system property socknotes.NAME for Maven: -Dsocknotes.slow=true):

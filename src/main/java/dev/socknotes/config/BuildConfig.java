@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param useCache     reuse cached results of unchanged topics
  * @param baseUrl      absolute site URL ending in "/", if configured
  * @param sandbox      how far snippet agents are contained
+ * @param strictTranslations stale sections, missing facts and avoided terms are errors (only when set; never inferred)
  */
 public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, Path assetsDir, Path dataDir,
                           Path siteDir, Path workDir, Mode mode, Optional<String> only, boolean slow,
-                          boolean useCache, int workers, Optional<String> baseUrl, SandboxPolicy sandbox, int port) {
+                          boolean useCache, int workers, Optional<String> baseUrl, SandboxPolicy sandbox, int port,
+                          boolean strictTranslations) {
 
     /** Builds a config from setting values (unset or empty values take the defaults). */
     public static BuildConfig from(Path projectRoot, Map<Setting, String> values) throws IllegalArgumentException {
@@ -34,10 +36,11 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
             case "build" -> Mode.BUILD;
             case "update" -> Mode.UPDATE;
             case "serve" -> Mode.SERVE;
+            case "sync" -> Mode.SYNC;
             case "matrix" -> Mode.MATRIX;
             case "matrix-update" -> Mode.MATRIX_UPDATE;
             default -> throw new IllegalArgumentException(Setting.MODE.property()
-                    + " must be build, update, serve, matrix or matrix-update");
+                    + " must be build, update, serve, sync, matrix or matrix-update");
         };
         // one more than the cores: snippets spend part of their time waiting on the kernel, not computing
         int workers = parseInt(v, Setting.WORKERS, Runtime.getRuntime().availableProcessors() + 1, 1, 64);
@@ -59,7 +62,7 @@ public record BuildConfig(Path projectRoot, Path contentDir, Path templatesDir, 
                 Optional.ofNullable(v.get(Setting.ONLY)),
                 parseBool(v, Setting.SLOW, false),
                 parseBool(v, Setting.CACHE, mode == Mode.SERVE),
-                workers, baseUrl, sandbox, port);
+                workers, baseUrl, sandbox, port, parseBool(v, Setting.STRICT_TRANSLATIONS, false));
     }
 
     private static int parseInt(Map<Setting, String> v, Setting s, int dflt, int min, int max) {

@@ -8,6 +8,8 @@ public enum Mode {
     UPDATE,
     /** Build, serve the site on loopback, rebuild on change (preview). */
     SERVE,
+    /** Record the current zh/en section pairs as in sync in data/translations.lock (after a translator checked them). */
+    SYNC,
     /** Check the kernel matrix's records in data/matrix/, re-running what changed in virtual machines. */
     MATRIX,
     /** Re-run what changed on the kernel matrix and rewrite its records. */

@@ -9,8 +9,8 @@ import java.util.Optional;
  * and a test checks that pom.xml forwards each one to the site build.
  */
 public enum Setting {
-    MODE("mode", "build | update | serve | matrix | matrix-update (default build)"),
-    ONLY("only", "limit update mode (and the snippets executed) to one topic or one topic#id"),
+    MODE("mode", "build | update | serve | sync | matrix | matrix-update (default build)"),
+    ONLY("only", "limit update mode (and the snippets executed) to one topic or one topic#id (a snippet id); sync mode to one topic or one topic#section (a section id)"),
     SLOW("slow", "true: also execute snippets marked slow (CI sets it); otherwise their recorded output is shown"),
     CACHE("cache", "true: reuse results of unchanged topics from target/socknotes/cache (default: false for build and update, true for serve)"),
     WORKERS("workers", "how many topics execute in parallel (default: number of cores + 1)"),
@@ -20,7 +20,8 @@ public enum Setting {
     SANDBOX("sandbox", "auto | on | network | off: contain snippet agents (own network, PID and mount namespaces, read-only files) as far as the machine can, always (on), in a network namespace only, or not at all (default auto)"),
     PORT("port", "port of the preview server on 127.0.0.1 (default 8000; 0 picks a free one)"),
 
-    KERNELS("kernels", "matrix modes: the Debian kernels to run, by suite or series, e.g. bookworm,6.12 (default bullseye,bookworm,trixie)");
+    KERNELS("kernels", "matrix modes: the Debian kernels to run, by suite or series, e.g. bookworm,6.12 (default bullseye,bookworm,trixie)"),
+    STRICT_TRANSLATIONS("strictTranslations", "true: stale translated sections, facts missing from a translation and avoided terms are errors, not warnings (default false; CI sets it)");
 
     private final String name;
     private final String description;

@@ -10,6 +10,7 @@ import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.KernelResult;
 import dev.socknotes.verify.KernelResults;
 import dev.socknotes.verify.MatrixKernel;
+import dev.socknotes.verify.TranslationSync;
 
 /**
  * {@code verification.json}: every snippet's status, where and how contained it was verified, and
@@ -22,8 +23,8 @@ public final class VerificationJson {
     private VerificationJson() {}
 
     /** @param kernels the kernel matrix's records compared with this build: nested in each snippet and claim */
-    public static String write(java.util.List<GeneratedPages.StatusRow> rows, Environment env, ClaimLedger.Checked claims,
-                               KernelResults kernels) {
+    public static String write(java.util.List<GeneratedPages.StatusRow> rows, java.util.List<TranslationSync.Stale> stale,
+                               Environment env, ClaimLedger.Checked claims, KernelResults kernels) {
         ObjectNode root = JSON.createObjectNode();
         if (env != null) {
             ObjectNode e = root.putObject("environment");
@@ -61,7 +62,7 @@ public final class VerificationJson {
                         d.diff().forEach(kn.putArray("diff")::add);
                     }
                     // what the record says, though it was made for other code
-                    case KernelResult.Stale stale -> kn.put("recordedStatus", stale.recordedStatus()).put("output", stale.output());
+                    case KernelResult.Stale old -> kn.put("recordedStatus", old.recordedStatus()).put("output", old.output());
                     case KernelResult.Missing missing -> kn.putNull("output");
                 }
             }
@@ -94,6 +95,17 @@ public final class VerificationJson {
         counts.put("showsMatched", claims.evidence().size());
         counts.put("holdOnEveryKernel", claims.claims().stream().filter(c -> !claims.onKernels(c).isEmpty()
                 && claims.onKernels(c).stream().allMatch(k -> k.holding() == ClaimLedger.Holding.HOLDS)).count());
+        // section pairs changed in one language (or both) since they were last declared in sync
+        ArrayNode staleSections = root.putObject("translations").putArray("stale");
+        for (TranslationSync.Stale s : stale) {
+            ObjectNode n = staleSections.addObject();
+            n.put("topic", s.topic());
+            n.put("section", s.section());
+            n.put("state", s.state().jsonName());
+            n.put("behind", s.behind().map(l -> l.dir()).orElse(null));
+            n.put("zh", s.zh().toString());
+            n.put("en", s.en().toString());
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {

@@ -5,6 +5,7 @@ import dev.socknotes.exec.Containment;
 import dev.socknotes.snippet.SnippetRef;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.exec.Sandbox;
+import dev.socknotes.verify.TranslationSync;
 import dev.socknotes.verify.ClaimLedger;
 import dev.socknotes.verify.KernelResult;
 import dev.socknotes.verify.KernelResults;
@@ -40,7 +41,9 @@ public final class GeneratedPages {
      */
     public record StatusRow(String topic, Map<Lang, String> topicTitle, VerifiedSnippet snippet, Containment containment) {}
 
-    public RenderedTopic verificationPage(List<StatusRow> rows, Environment env, LocalDate date, int order) {
+    /** @param stale the section pairs whose translation changed since their last sync */
+    public RenderedTopic verificationPage(List<StatusRow> rows, List<TranslationSync.Stale> stale, Environment env,
+                                          LocalDate date, int order) {
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
             StringBuilder sb = new StringBuilder();
@@ -66,6 +69,7 @@ public final class GeneratedPages {
                         .append("</td></tr>\n");
             }
             sb.append("</tbody></table>");
+            sb.append(staleSections(lang, stale));
             pages.put(lang, page(VERIFICATION, lang, ui.get(lang, UiKey.VERIFICATION_TITLE), ui.get(lang, UiKey.VERIFICATION_SUMMARY),
                     date, sb.toString()));
         }
@@ -120,6 +124,24 @@ public final class GeneratedPages {
             pages.put(lang, page(MATRIX, lang, ui.get(lang, UiKey.MATRIX_TITLE), ui.get(lang, UiKey.MATRIX_SUMMARY), date, sb.toString()));
         }
         return new RenderedTopic(MATRIX, order, pages);
+    }
+
+    /** The verification page's list of stale translated sections, each linking to the section in this language. */
+    private String staleSections(Lang lang, List<TranslationSync.Stale> stale) {
+        if (stale.isEmpty()) {
+            return "\n<p class=\"translations-in-sync\">" + esc(ui.get(lang, UiKey.VERIFICATION_STALE_NONE)) + "</p>";
+        }
+        StringBuilder sb = new StringBuilder("\n<p>").append(esc(ui.get(lang, UiKey.VERIFICATION_STALE_INTRO)))
+                .append("</p>\n<table class=\"stale-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_SECTION)))
+                .append("</th><th>").append(esc(ui.get(lang, UiKey.VERIFICATION_STALE_STATE))).append("</th></tr></thead><tbody>\n");
+        for (TranslationSync.Stale s : stale) {
+            String href = s.topic() + ".html" + (s.section().isEmpty() ? "" : "#" + s.section());
+            sb.append("<tr><td><a href=\"").append(esc(href)).append("\"><code>").append(esc(s.reference()))
+                    .append("</code></a></td><td class=\"stale-").append(s.state().jsonName()).append("\">")
+                    .append(esc(ui.get(lang, s.state() == TranslationSync.State.BEHIND ? UiKey.VERIFICATION_STALE_BEHIND
+                            : UiKey.VERIFICATION_STALE_BOTH))).append("</td></tr>\n");
+        }
+        return sb.append("</tbody></table>").toString();
     }
 
     /** The support library's jar as the site publishes it, under support/. */

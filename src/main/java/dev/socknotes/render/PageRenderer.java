@@ -3,7 +3,14 @@ package dev.socknotes.render;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.exec.Environment;
+import dev.socknotes.content.Lang;
+import dev.socknotes.snippet.Block;
 import dev.socknotes.snippet.DiagramKind;
+import dev.socknotes.snippet.PageSection;
+import dev.socknotes.verify.Termbase;
+import dev.socknotes.verify.TranslationSync;
+import dev.socknotes.verify.Translations;
+import org.jsoup.nodes.Entities;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
@@ -26,19 +33,22 @@ public final class PageRenderer {
     private final SnippetHtml snippetHtml;
     private final UiStrings ui;
     private final ClaimReferences claims;
+    private final Translations translations;
 
     public PageRenderer(UiStrings ui) {
-        this(ui, ClaimLedger.Checked.NONE, KernelResults.NONE);
+        this(ui, ClaimLedger.Checked.NONE, KernelResults.NONE, Translations.NONE);
     }
 
     /**
-     * With the ledger's claims: the prose cites them, and their evidence is marked in the snippets'
-     * outputs; and the kernel matrix's records, named (and their differences shown) on each snippet.
+     * With the ledger's claims (the prose cites them, and their evidence is marked in the snippets'
+     * outputs), the kernel matrix's records (named, and their differences shown, on each snippet) and
+     * what the translation checks found (stale sections carry a notice; the termbase).
      */
-    public PageRenderer(UiStrings ui, ClaimLedger.Checked claims, KernelResults kernels) {
+    public PageRenderer(UiStrings ui, ClaimLedger.Checked claims, KernelResults kernels, Translations translations) {
         this.snippetHtml = new SnippetHtml(ui, claims, kernels);
         this.ui = ui;
         this.claims = new ClaimReferences(ui, claims.claims());
+        this.translations = translations;
     }
 
     /**
@@ -47,7 +57,9 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims);
+        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, Termbase.topicLinks(translations.terms()));
+        Map<Node, Block> blocks = new IdentityHashMap<>();
+        parsed.sections().forEach(s -> s.blocks().forEach(b -> blocks.put(b.node(), b)));
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
@@ -57,7 +69,7 @@ public final class PageRenderer {
 
         List<Section> sections = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();
-        SectionBuilder current = new SectionBuilder(null, 0, "");
+        SectionBuilder current = new SectionBuilder(null, 0, "", stale(page, PageSection.LEAD));
         if (!intro.isEmpty()) {
             current.prose.append(intro).append('\n');
         }
@@ -83,7 +95,7 @@ public final class PageRenderer {
                 }
                 if (ref.explicitId() != null) {
                     sections.add(current.build());
-                    current = new SectionBuilder(id, ref.level(), inner);
+                    current = new SectionBuilder(id, ref.level(), inner, stale(page, id));
                     continue;
                 }
             }
@@ -93,10 +105,14 @@ public final class PageRenderer {
                         ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED)));
                 continue;
             }
+            if (blocks.get(node) instanceof Block.Termbase) {
+                current.prose.append(renderProse(html, Markdown.PARSER.parse(termbaseTable(page.lang()))));
+                continue;
+            }
             current.prose.append(renderProse(html, node));
         }
         sections.add(current.build());
-        List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty()).toList();
+        List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty() || s.stale() != null).toList();
         return new RenderedPage(page.topicKey(), page.lang(), page.header().title(), page.header().summary(),
                 page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
     }
@@ -118,6 +134,39 @@ public final class PageRenderer {
         return d.body().html() + "\n";
     }
 
+    /** The termbase as a Markdown table in the page's language: its term, the other language's, the meaning. */
+    private String termbaseTable(Lang lang) {
+        Lang other = lang == Lang.ZH ? Lang.EN : Lang.ZH;
+        StringBuilder sb = new StringBuilder("| ").append(ui.get(lang, UiKey.TERMS_TERM)).append(" | ")
+                .append(ui.get(lang, UiKey.TERMS_OTHER)).append(" | ").append(ui.get(lang, UiKey.TERMS_MEANING)).append(" |\n|---|---|---|\n");
+        for (Termbase.Term t : translations.terms()) {
+            sb.append("| ").append(cell(t.name(lang))).append(" | ").append(cell(t.name(other))).append(" | ")
+                    .append(cell(t.meaning().get(lang) + (t.avoid().isEmpty() ? ""
+                            : " " + java.text.MessageFormat.format(ui.get(lang, UiKey.TERMS_AVOID), String.join(" / ", t.avoid()))))).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String markdown) {
+        return markdown.replace("\n", " ").replace("|", "\\|");
+    }
+
+    /** The notice of a section whose translation is stale in this page's language, or null. */
+    private Section.Stale stale(dev.socknotes.content.Page page, String id) {
+        return translations.staleIn(page.topicKey(), id, page.lang()).map(s -> {
+            Lang lang = page.lang();
+            Lang other = lang == Lang.ZH ? Lang.EN : Lang.ZH;
+            String up = "../".repeat(1 + (int) page.topicKey().chars().filter(c -> c == '/').count());
+            String target = Entities.escape(page.topicKey()) + ".html" + (id.isEmpty() ? "" : "#" + id);
+            String text = ui.get(lang, s.state() == TranslationSync.State.BEHIND ? UiKey.TRANSLATION_BEHIND : UiKey.TRANSLATION_BOTH);
+            String html = "<p class=\"translation-stale\">" + Entities.escape(text)
+                    + " <a href=\"" + up + other.dir() + "/" + target + "\" hreflang=\"" + (other == Lang.ZH ? "zh-Hans" : "en") + "\">"
+                    + Entities.escape(ui.get(lang, UiKey.TRANSLATION_OTHER)) + "</a>"
+                    + " · <a href=\"" + up + "bilingual/" + target + "\">" + Entities.escape(ui.get(lang, UiKey.TRANSLATION_SIDE_BY_SIDE)) + "</a></p>";
+            return new Section.Stale(s.state().jsonName(), html);
+        }).orElse(null);
+    }
+
     private static Node findFence(ParsedPage parsed, Snippet s) {
         for (var e : parsed.snippetNodes().entrySet()) {
             if (e.getValue() == s && e.getKey() instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
@@ -135,10 +184,13 @@ public final class PageRenderer {
         final List<Chunk> chunks = new ArrayList<>();
         final StringBuilder prose = new StringBuilder();
 
-        SectionBuilder(String id, int level, String heading) {
+        final Section.Stale stale;
+
+        SectionBuilder(String id, int level, String heading, Section.Stale stale) {
             this.id = id;
             this.level = level;
             this.heading = heading;
+            this.stale = stale;
         }
 
         void snippet(String html) {
@@ -155,7 +207,7 @@ public final class PageRenderer {
 
         Section build() {
             flushProse();
-            return new Section(id, level, heading, chunks);
+            return new Section(id, level, heading, chunks, stale);
         }
     }
 }

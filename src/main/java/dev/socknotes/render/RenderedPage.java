@@ -27,12 +27,21 @@ public record RenderedPage(String topic, Lang lang, String title, String summary
     public String bodyHtml() {
         StringBuilder sb = new StringBuilder();
         for (Section s : sections) {
+            if (s.stale() != null) {
+                sb.append(Section.staleSectionStart(s.stale(), ""));
+            }
             if (s.id() != null) {
                 sb.append("<h").append(s.level()).append(" id=\"").append(s.id()).append("\">")
                         .append(s.headingHtml()).append("</h").append(s.level()).append(">\n");
             }
+            if (s.stale() != null) {
+                sb.append(s.stale().noticeHtml()).append('\n');
+            }
             for (Chunk c : s.chunks()) {
                 sb.append(c.html()).append('\n');
+            }
+            if (s.stale() != null) {
+                sb.append("</section>\n");
             }
         }
         return sb.toString();

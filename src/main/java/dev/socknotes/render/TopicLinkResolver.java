@@ -36,17 +36,23 @@ final class TopicLinkResolver implements LinkResolver {
     }
 
     /** The resolver of {@code parsed}'s topic links. */
-    static TopicLinkResolver of(ParsedPage parsed, ClaimReferences claims) {
+    static TopicLinkResolver of(ParsedPage parsed, ClaimReferences claims, java.util.List<dev.socknotes.verify.Termbase.TopicLink> termbase) {
         Path from = Path.of(parsed.page().topicKey()).getParent();
         Map<String, String> urls = new HashMap<>();
         for (ParsedPage.TopicLink link : parsed.links()) {
             if (link.node() instanceof com.vladsch.flexmark.ast.LinkNodeBase l) {
-                Path target = Path.of(link.targetTopic() + ".html");
-                String rel = (from == null ? target : from.relativize(target)).toString().replace('\\', '/');
-                urls.put(l.getUrl().toString(), rel + (link.anchor() == null ? "" : "#" + link.anchor()));
+                urls.put(l.getUrl().toString(), pageUrl(from, link.targetTopic(), link.anchor()));
             }
         }
+        // the termbase's meanings, shown on the glossary, link to topics too
+        termbase.forEach(l -> urls.putIfAbsent(l.url(), pageUrl(from, l.topic(), l.anchor())));
         return new TopicLinkResolver(urls, claims.renderer(parsed.page().lang(), parsed.page().topicKey()));
+    }
+
+    private static String pageUrl(Path from, String topic, String anchor) {
+        Path target = Path.of(topic + ".html");
+        String rel = (from == null ? target : from.relativize(target)).toString().replace('\\', '/');
+        return rel + (anchor == null ? "" : "#" + anchor);
     }
 
     /** {@code node} as HTML with its topic links pointing at pages. */

@@ -83,7 +83,21 @@ public enum UiKey {
     MATRIX_INTRO("matrix.intro"),
     MATRIX_SNIPPET("matrix.snippet"),
     MATRIX_KERNEL("matrix.kernel"),
-    MATRIX_KERNEL_NO_RECORDS("matrix.kernelNoRecords");
+    MATRIX_KERNEL_NO_RECORDS("matrix.kernelNoRecords"),
+    TRANSLATION_BEHIND("translation.behind"),
+    TRANSLATION_BOTH("translation.both"),
+    TRANSLATION_OTHER("translation.other"),
+    TRANSLATION_SIDE_BY_SIDE("translation.sideBySide"),
+    VERIFICATION_STALE_INTRO("verification.staleIntro"),
+    VERIFICATION_STALE_NONE("verification.staleNone"),
+    VERIFICATION_SECTION("verification.section"),
+    VERIFICATION_STALE_STATE("verification.staleState"),
+    VERIFICATION_STALE_BEHIND("verification.staleBehind"),
+    VERIFICATION_STALE_BOTH("verification.staleBoth"),
+    TERMS_TERM("terms.term"),
+    TERMS_OTHER("terms.other"),
+    TERMS_MEANING("terms.meaning"),
+    TERMS_AVOID("terms.avoid");
 
     private final String key;
 

@@ -25,12 +25,21 @@ final class SideBySide {
             Section z = i < zs.size() ? zs.get(i) : null;
             Section e = i < es.size() ? es.get(i) : null;
             boolean headed = (z != null && z.id() != null) || (e != null && e.id() != null);
-            String tag = headed ? "section" : "div"; // the lead text before the first heading is no section
-            sb.append("<").append(tag).append(" class=\"pair\"").append(e != null && e.id() != null ? " id=\"" + e.id() + "\"" : "").append(">\n");
+            Section.Stale stale = z != null && z.stale() != null ? z.stale() : e != null ? e.stale() : null;
+            // the lead text before the first heading is no section, unless its translation is stale
+            String tag = headed || stale != null ? "section" : "div";
+            String attributes = " class=\"pair\"" + (e != null && e.id() != null ? " id=\"" + e.id() + "\"" : "");
+            sb.append(stale != null ? Section.staleSectionStart(stale, attributes) : "<" + tag + attributes + ">\n");
             if (headed) {
                 sb.append("<div class=\"pair-row pair-heading\">")
                         .append(column("zh-Hans", z == null ? "" : heading(z), true))
                         .append(column("en", e == null ? "" : heading(e), false))
+                        .append("</div>\n");
+            }
+            if (stale != null) {
+                sb.append("<div class=\"pair-row\">")
+                        .append(column("zh-Hans", z == null || z.stale() == null ? "" : z.stale().noticeHtml(), true))
+                        .append(column("en", e == null || e.stale() == null ? "" : e.stale().noticeHtml(), false))
                         .append("</div>\n");
             }
             List<Chunk> zc = z == null ? List.of() : z.chunks();

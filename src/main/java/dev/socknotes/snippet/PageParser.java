@@ -2,6 +2,8 @@ package dev.socknotes.snippet;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -13,6 +15,7 @@ import dev.socknotes.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -52,8 +55,7 @@ public final class PageParser {
                 handleFence(page, fence, snippets, snippetNodes, idLines, errors);
                 diagram(src, fence, errors).ifPresent(kind -> diagrams.put(fence, kind));
             } else if (node instanceof Heading h) {
-                Matcher m = EXPLICIT_ID.matcher(h.getChars().toString().strip());
-                String id = m.find() ? m.group(1) : null;
+                String id = explicitId(h);
                 int line = src.lineOf(h.getStartOffset());
                 if (id == null && (h.getLevel() == 2 || h.getLevel() == 3)) {
                     errors.add(Diagnostic.error(src.path(), line, 1, "section heading needs an explicit id shared by "
@@ -67,8 +69,76 @@ public final class PageParser {
                 topicLink(page, link).ifPresent(links::add);
             }
         }
+        List<PageSection> sections = sections(page, doc, snippetNodes, diagrams, errors);
         return new Result(new ParsedPage(page, doc, List.copyOf(snippets), snippetNodes, List.copyOf(headings),
-                List.copyOf(links), List.copyOf(claimRefs), diagrams), errors);
+                List.copyOf(links), List.copyOf(claimRefs), diagrams, sections), errors);
+    }
+
+    /** The page's top-level blocks, typed, grouped into sections at the headings with explicit ids. */
+    private static List<PageSection> sections(Page page, Document doc, Map<Node, Snippet> snippetNodes,
+                                              Map<Node, DiagramKind> diagrams, List<Diagnostic> errors) {
+        SourceText src = page.source();
+        List<PageSection> sections = new ArrayList<>();
+        String id = PageSection.LEAD;
+        int level = 0;
+        int headingLine = src.lineOf(Math.min(page.header().bodyStart(), Math.max(0, src.text().length() - 1)));
+        Node heading = null;
+        List<Block> blocks = new ArrayList<>();
+        for (Node node : doc.getChildren()) {
+            int line = src.lineOf(node.getStartOffset());
+            if (node instanceof Heading h && explicitId(h) != null) {
+                sections.add(new PageSection(id, level, headingLine, heading, blocks));
+                id = explicitId(h);
+                level = h.getLevel();
+                headingLine = line;
+                heading = h;
+                blocks = new ArrayList<>();
+                continue;
+            }
+            blocks.add(block(src, node, line, snippetNodes, diagrams, errors));
+        }
+        sections.add(new PageSection(id, level, headingLine, heading, blocks));
+        return List.copyOf(sections);
+    }
+
+    private static Block block(SourceText src, Node node, int line, Map<Node, Snippet> snippetNodes,
+                               Map<Node, DiagramKind> diagrams, List<Diagnostic> errors) {
+        if (node instanceof FencedCodeBlock fence) {
+            String info = fence.getInfo().toString().strip();
+            Snippet snippet = snippetNodes.get(fence);
+            if (snippet != null) {
+                return isRun(fence) ? new Block.RunSnippet(snippet, fence, line) : new Block.OutputBlock(snippet, fence, line);
+            }
+            if (diagrams.containsKey(fence)) {
+                return new Block.Diagram(diagrams.get(fence), fence, line);
+            }
+            if (info.equals(TERMBASE_FENCE) && !fence.getClosingMarker().isEmpty()) {
+                return new Block.Termbase(fence, line);
+            }
+            return new Block.DisplayCode(info, fence.getContentChars().toString(), fence, line);
+        }
+        if (node instanceof IndentedCodeBlock code) {
+            return new Block.DisplayCode("", code.getContentChars().toString(), code, line);
+        }
+        if (node instanceof Reference ref && ref.getReference().toString().equals(Block.FactsException.LABEL)) {
+            List<String> values = Arrays.stream(ref.getTitle().toString().split(";")).map(String::strip)
+                    .filter(v -> !v.isEmpty()).toList();
+            if (values.isEmpty()) {
+                errors.add(Diagnostic.error(src.path(), line, src.columnOf(ref.getStartOffset()),
+                        "[" + Block.FactsException.LABEL + "] needs the values in its title: [" + Block.FactsException.LABEL
+                                + "]: # \"60 s; EPIPE\"", src.line(line)));
+            }
+            return new Block.FactsException(values, ref, line);
+        }
+        return new Block.Prose(node, line);
+    }
+
+    /** The info string of the fence the build replaces with the termbase's table. */
+    public static final String TERMBASE_FENCE = "termbase";
+
+    private static String explicitId(Heading h) {
+        Matcher m = EXPLICIT_ID.matcher(h.getChars().toString().strip());
+        return m.find() ? m.group(1) : null;
     }
 
     /** The kind of a {@code ```diagram KIND} fence; any other kind, or one not at the top level, is an error. */

@@ -12,13 +12,19 @@ import java.util.Map;
  *
  * @param snippetNodes the fenced-code node of each snippet (and of its output block) → snippet
  * @param diagrams     the fenced-code node of each {@code ```diagram KIND} block → its kind
+ * @param sections     the page's top-level blocks, typed, in sections (the lead text first, id "")
  */
 public record ParsedPage(Page page, Document document, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,
                          List<HeadingRef> headings, List<TopicLink> links, List<ClaimRef> claimRefs,
-                         Map<Node, DiagramKind> diagrams) {
+                         Map<Node, DiagramKind> diagrams, List<PageSection> sections) {
 
     /** The URL scheme of a prose reference to a claim of the ledger: {@code [](claim:ID)}. */
     public static final String CLAIM_SCHEME = "claim:";
+
+    /** The section with this explicit id ("" for the lead text), if the page has one. */
+    public java.util.Optional<PageSection> section(String id) {
+        return sections.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
 
     /**
      * A heading.

@@ -5,9 +5,6 @@ import dev.socknotes.diagnostic.Diagnostic;
 import dev.socknotes.snippet.OutputPattern;
 import dev.socknotes.snippet.SnippetRef;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -182,26 +177,8 @@ public final class ClaimLedger {
     public Loaded load(Path file, Path display) throws IOException {
         List<Diagnostic> errors = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
-        if (!Files.exists(file)) {
-            return new Loaded(claims, errors);
-        }
-        Node root;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = new Yaml(new LoaderOptions()).compose(r);
-        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
-            errors.add(Diagnostic.error(display, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1,
-                    "malformed YAML: " + e.getProblem()));
-            return new Loaded(claims, errors);
-        }
-        if (root == null) {
-            return new Loaded(claims, errors);
-        }
-        if (!(root instanceof SequenceNode seq)) {
-            errors.add(Diagnostic.error(display, 1, 1, "claims.yaml must be a list of claims (- id: ...)"));
-            return new Loaded(claims, errors);
-        }
         Set<String> ids = new HashSet<>();
-        for (Node item : seq.getValue()) {
+        for (Node item : YamlList.items(file, display, "claims.yaml must be a list of claims (- id: ...)", errors)) {
             int line = item.getStartMark().getLine() + 1;
             if (!(item instanceof MappingNode map)) {
                 errors.add(Diagnostic.error(display, line, 1, "each claim must be a mapping with id, zh, en, verdict, proof"));
