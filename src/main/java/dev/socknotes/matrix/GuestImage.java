@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * JDK with java.base only, glibc's libraries that runtime links, the agent and the support
  * library, JShell's execution-side classes (the compiler stays on the host, so the jdk.jshell
  * module, which would pull in jdk.compiler, is not needed), and the kernel modules of the same
- * package that the virtio-serial channel needs.
+ * package that the virtio-serial channel needs. Besides busybox's applets it ships iproute2's
+ * {@code ss} (with the libraries it links), since pages show its output, and the socket-diagnostics
+ * modules {@code ss} asks the kernel through.
  */
 public final class GuestImage {
     /** Where the guest finds its channels: /init links each virtio-serial port's device under its name. */
@@ -36,7 +38,7 @@ public final class GuestImage {
     public static final String AGENT_EXIT = "socknotes-agent-exit:";
 
     /** What the virtio-serial channel needs, in the cloud kernels built as modules. */
-    private static final List<String> NEEDED_MODULES = List.of("virtio_pci", "virtio_console");
+    private static final List<String> NEEDED_MODULES = List.of("virtio_pci", "virtio_console", "tcp_diag");
     private static final Pattern DEPENDS = Pattern.compile("depends=([A-Za-z0-9_,-]*)\0");
     private static final Pattern LIBRARY = Pattern.compile("(?m)(?:=>\\s*)?(/\\S+\\.so[.\\d]*)\\s+\\(0x");
 
@@ -44,6 +46,7 @@ public final class GuestImage {
     private final Tool busybox;
     private final Tool ldd;
     private final Tool xz;
+    private final Tool ss;
 
     /** @param root where the runtime and the images are kept, e.g. target/matrix */
     public GuestImage(Path root) throws Tool.MissingToolException {
@@ -51,6 +54,7 @@ public final class GuestImage {
         this.busybox = Tool.find("busybox", "busybox-static");
         this.ldd = Tool.find("ldd", "libc-bin");
         this.xz = Tool.find("xz", "xz-utils");
+        this.ss = Tool.find("ss", "iproute2");
     }
 
     /** The initramfs for one kernel, written afresh (a few seconds), next to the runtime it is made of. */
@@ -69,7 +73,8 @@ public final class GuestImage {
                 }
             }
             addTree(cpio, runtime, "opt/jdk", p -> !p.getFileName().toString().equals("classes_nocoops.jsa"));
-            for (Path library : libraries(runtime)) {
+            cpio.file("usr/bin/ss", ss.path().toRealPath());
+            for (Path library : libraries(runtime, ss.path())) {
                 cpio.file(library.toString(), library.toRealPath());
             }
             addClasses(cpio, codeSource(AgentMain.class), AgentMain.class.getPackageName());
@@ -135,10 +140,11 @@ public final class GuestImage {
         return runtime;
     }
 
-    /** The shared libraries the runtime's executables and libraries link, as ldd resolves them here. */
-    private Set<Path> libraries(Path runtime) throws IOException {
+    /** The shared libraries that the runtime's executables and libraries and the other programs link, as ldd resolves them here. */
+    private Set<Path> libraries(Path runtime, Path... programs) throws IOException {
         Set<Path> libraries = new TreeSet<>();
         List<Path> elves = new ArrayList<>(List.of(runtime.resolve("bin/java"), runtime.resolve("lib/server/libjvm.so")));
+        elves.addAll(List.of(programs));
         try (Stream<Path> libs = Files.list(runtime.resolve("lib"))) {
             libs.filter(p -> p.toString().endsWith(".so")).forEach(elves::add);
         }

@@ -51,12 +51,14 @@ class GuestImageTest {
                 "opt/socknotes/classes/dev/socknotes/support/Libc.class",
                 "opt/socknotes/jshell/jdk/jshell/execution/RemoteExecutionControl.class",
                 "lib/modules/virtio.ko", "lib/modules/virtio_ring.ko", "lib/modules/virtio_pci.ko",
-                "lib/modules/virtio_console.ko", "lib64/ld-linux-x86-64.so.2");
+                "lib/modules/virtio_console.ko", "lib64/ld-linux-x86-64.so.2",
+                "usr/bin/ss", "lib/x86_64-linux-gnu/libmnl.so.0", "lib/modules/inet_diag.ko", "lib/modules/tcp_diag.ko");
         assertThat(entries).noneMatch(e -> e.contains("jdk.compiler") || e.endsWith("classes_nocoops.jsa"));
         // modules load after what they depend on
         String init = busybox.run(image.getParent(), List.of("sh", "-c", "busybox cpio -i --to-stdout init < " + image), 60).output();
         assertThat(init.indexOf("virtio_ring.ko")).isLessThan(init.indexOf("virtio_console.ko"));
         assertThat(init.indexOf("virtio.ko")).isLessThan(init.indexOf("virtio_pci.ko"));
+        assertThat(init.indexOf("inet_diag.ko")).isLessThan(init.indexOf("tcp_diag.ko"));
         assertThat(init).contains("--virtio-serial /dev/socknotes.control /dev/socknotes.execution");
     }
 }
