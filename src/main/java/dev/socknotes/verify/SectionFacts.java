@@ -26,8 +26,14 @@ public final class SectionFacts {
     /** English writes small numbers as words ("ten bytes", "a five-byte reply"); the value is the number. */
     private static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
             "eight", "nine", "ten", "eleven", "twelve");
+    /**
+     * Chinese writes them with its numerals, directly before the unit ("两分钟", "一秒", "五个字节"); not
+     * after a word that makes 一 an article ("最后一个字节" is the last byte, "上一秒" the previous second).
+     */
+    private static final List<String> CHINESE_NUMERALS = List.of("零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+            "十一", "十二");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(?:(\\d+(?:\\.\\d+)?)[\\s-]?|((?i:" + String.join("|", NUMBER_WORDS)
-            + "))[\\s-])(milliseconds?|microseconds?|"
+            + "))[\\s-]|(?<!最后|[上下第每同这那哪单唯某])(十[一二]|[零一二两三四五六七八九十])(?=[毫微纳秒分小个字]))(milliseconds?|microseconds?|"
             + "seconds?|minutes?|hours?|bytes?|KiB|MiB|GiB|KB|kB|MB|GB|ms|µs|us|ns|min|s|B|%|毫秒|微秒|纳秒|秒钟|秒|分钟|小时|个字节|字节)(?![A-Za-z])");
     private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("millisecond", "ms"), Map.entry("milliseconds", "ms"),
             Map.entry("毫秒", "ms"), Map.entry("microsecond", "µs"), Map.entry("microseconds", "µs"), Map.entry("us", "µs"),
@@ -92,7 +98,7 @@ public final class SectionFacts {
     static Map<Fact, Integer> facts(PageSection section) {
         List<Found> found = new ArrayList<>();
         SectionProse.text(section, piece -> {
-            scan(NUMBER, piece, m -> new Fact(Kind.NUMBER, number(m) + " " + UNITS.getOrDefault(m.group(3), m.group(3))), found);
+            scan(NUMBER, piece, m -> new Fact(Kind.NUMBER, number(m) + " " + UNITS.getOrDefault(m.group(4), m.group(4))), found);
             scan(NAME, piece, m -> new Fact(Kind.NAME, m.group(1)), found);
         });
         for (SectionProse.Piece code : SectionProse.codeSpans(section)) {
@@ -109,7 +115,13 @@ public final class SectionFacts {
     }
 
     private static String number(Matcher m) {
-        return m.group(1) != null ? m.group(1) : String.valueOf(NUMBER_WORDS.indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)));
+        if (m.group(1) != null) {
+            return m.group(1);
+        }
+        if (m.group(2) != null) {
+            return String.valueOf(NUMBER_WORDS.indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)));
+        }
+        return m.group(3).equals("两") ? "2" : String.valueOf(CHINESE_NUMERALS.indexOf(m.group(3)));
     }
 
     private static void scan(Pattern pattern, SectionProse.Piece piece, java.util.function.Function<Matcher, Fact> fact,
