@@ -52,7 +52,7 @@ public final class Bounded {
         private final Thread thread;
         private final CompletableFuture<Object> future;
 
-        private Call(String what, Thread thread, CompletableFuture<Object> future) {
+        Call(String what, Thread thread, CompletableFuture<Object> future) {
             this.what = what;
             this.thread = thread;
             this.future = future;

@@ -36,7 +36,8 @@ public final class Loopback {
         }
     }
 
-    private static int checked(Ret r, String what) {
+    /** The call's value, or an exception naming the call and its errno. */
+    static int checked(Ret r, String what) {
         if (!r.ok()) {
             throw new IllegalStateException(what + ": " + r);
         }
