@@ -278,4 +278,13 @@ public final class Libc {
         sa.set(JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN), 4, 0x7f000001);
         return sa;
     }
+
+    // ---- topics dead-peer, epoll, linger (issue 15) ----
+
+    public static final int SO_KEEPALIVE = 9;
+    public static final int TCP_KEEPIDLE = 4;
+    public static final int TCP_KEEPINTVL = 5;
+    public static final int TCP_KEEPCNT = 6;
+    public static final int TCP_USER_TIMEOUT = 18;
+    public static final int TCP_REPAIR = 19;
 }
