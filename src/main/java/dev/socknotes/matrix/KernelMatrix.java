@@ -154,6 +154,16 @@ public final class KernelMatrix {
             recorded.get().snippets().stream().filter(r -> !r.snippet().startsWith(only.get() + "#")).forEach(records::add);
             records.sort(java.util.Comparator.comparing(KernelRecords.SnippetRecord::snippet, KernelMatrix::byTopic));
         }
+        // a slow snippet not run this time (no -Dsocknotes.slow=true) still exists: its record stays, in page order
+        List<String> pageOrder = slow ? List.of() : everySnippet();
+        if (!slow && recorded.isPresent()) {
+            java.util.Set<String> have = new java.util.HashSet<>();
+            records.forEach(r -> have.add(r.snippet()));
+            recorded.get().snippets().stream().filter(r -> !have.contains(r.snippet()) && pageOrder.contains(r.snippet()))
+                    .forEach(records::add);
+            records.sort(java.util.Comparator.comparingInt(r -> pageOrder.indexOf(r.snippet()) < 0 ? Integer.MAX_VALUE
+                    : pageOrder.indexOf(r.snippet())));
+        }
         KernelRecords now = new KernelRecords(kernel.suite().codename(), kernel.imagePackage(), kernel.packageVersion(),
                 release, jdk, records);
         if (update) {
@@ -205,7 +215,20 @@ public final class KernelMatrix {
     }
 
     /** Every topic with run snippets, by key. */
+    /** Every run snippet of the pages (slow ones included), topics by key, page order within each. */
+    private List<String> everySnippet() throws IOException {
+        List<String> refs = new ArrayList<>();
+        for (MatrixTopic t : topics(1, true)) {
+            t.snippets().forEach(s -> refs.add(s.reference().toString()));
+        }
+        return refs;
+    }
+
     private List<MatrixTopic> topics(int timeoutFactor) throws IOException {
+        return topics(timeoutFactor, slow);
+    }
+
+    private List<MatrixTopic> topics(int timeoutFactor, boolean withSlow) throws IOException {
         List<MatrixTopic> topics = new ArrayList<>();
         try (Stream<Path> pages = Files.list(contentDir.resolve("en"))) {
             for (Path p : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
@@ -213,7 +236,7 @@ public final class KernelMatrix {
                 if (only.isPresent() && !only.get().equals(key)) {
                     continue;
                 }
-                MatrixTopic t = MatrixTopic.load(contentDir, key, slow, timeoutFactor);
+                MatrixTopic t = MatrixTopic.load(contentDir, key, withSlow, timeoutFactor);
                 if (!t.snippets().isEmpty()) {
                     topics.add(t);
                 }
