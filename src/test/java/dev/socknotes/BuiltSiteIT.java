@@ -228,7 +228,7 @@ class BuiltSiteIT {
                         // "verified" means the record matches the page's output block, whose [..] may stand for a
                         // number that differs between runs (dead-peer#zero-window's unread byte count)
                         assertThat(k.get("output").asText().replaceAll("\\d+", "N")).as(ref + " on " + k.get("release"))
-                                .isEqualTo(s.get("output").asText().replaceAll("\\d+", "N"));
+                                .isEqualTo((s.get("output").isNull() ? "" : s.get("output").asText()).replaceAll("\\d+", "N"));
                         same.add(k.get("release").asText());
                     }
                     case "differs" -> assertThat(k.get("diff")).as(ref).isNotEmpty();
