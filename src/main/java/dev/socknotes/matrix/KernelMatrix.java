@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -76,6 +77,8 @@ public final class KernelMatrix {
             return new Report(errors, notes);
         }
         String supportHash = SupportBundle.hash();
+        // read once for every kernel: where each snippet stands on its page, slow ones included
+        Map<String, Integer> pageOrder = slow ? Map.of() : everySnippet();
         for (Suite suite : suites) {
             Path file = recordsDir.resolve(suite.codename() + ".json");
             KernelFetch.Result fetched = fetch.fetch(suite);
@@ -86,12 +89,13 @@ public final class KernelMatrix {
             }
             KernelFetch.Result.Ready ready = (KernelFetch.Result.Ready) fetched;
             ready.note().ifPresent(n -> note(notes, "matrix: " + n));
-            runKernel(ready.kernel(), images, file, supportHash, update, errors, notes);
+            runKernel(ready.kernel(), images, file, supportHash, pageOrder, update, errors, notes);
         }
         return new Report(errors, notes);
     }
 
-    private void runKernel(Kernel kernel, GuestImage images, Path file, String supportHash, boolean update,
+    private void runKernel(Kernel kernel, GuestImage images, Path file, String supportHash, Map<String, Integer> pageOrder,
+                           boolean update,
                            List<Diagnostic> errors, List<String> notes) throws IOException {
         String kernelName = kernel.displayName();
         Optional<KernelRecords> recorded = KernelRecords.read(file);
@@ -155,14 +159,12 @@ public final class KernelMatrix {
             records.sort(java.util.Comparator.comparing(KernelRecords.SnippetRecord::snippet, KernelMatrix::byTopic));
         }
         // a slow snippet not run this time (no -Dsocknotes.slow=true) still exists: its record stays, in page order
-        List<String> pageOrder = slow ? List.of() : everySnippet();
         if (!slow && recorded.isPresent()) {
             java.util.Set<String> have = new java.util.HashSet<>();
             records.forEach(r -> have.add(r.snippet()));
-            recorded.get().snippets().stream().filter(r -> !have.contains(r.snippet()) && pageOrder.contains(r.snippet()))
+            recorded.get().snippets().stream().filter(r -> !have.contains(r.snippet()) && pageOrder.containsKey(r.snippet()))
                     .forEach(records::add);
-            records.sort(java.util.Comparator.comparingInt(r -> pageOrder.indexOf(r.snippet()) < 0 ? Integer.MAX_VALUE
-                    : pageOrder.indexOf(r.snippet())));
+            records.sort(java.util.Comparator.comparingInt(r -> pageOrder.getOrDefault(r.snippet(), Integer.MAX_VALUE)));
         }
         KernelRecords now = new KernelRecords(kernel.suite().codename(), kernel.imagePackage(), kernel.packageVersion(),
                 release, jdk, records);
@@ -215,13 +217,13 @@ public final class KernelMatrix {
     }
 
     /** Every topic with run snippets, by key. */
-    /** Every run snippet of the pages (slow ones included), topics by key, page order within each. */
-    private List<String> everySnippet() throws IOException {
-        List<String> refs = new ArrayList<>();
+    /** Every run snippet of the pages (slow ones included) → its place: topics by key, page order within each. */
+    private Map<String, Integer> everySnippet() throws IOException {
+        Map<String, Integer> place = new java.util.HashMap<>();
         for (MatrixTopic t : topics(1, true)) {
-            t.snippets().forEach(s -> refs.add(s.reference().toString()));
+            t.snippets().forEach(s -> place.putIfAbsent(s.reference().toString(), place.size()));
         }
-        return refs;
+        return place;
     }
 
     private List<MatrixTopic> topics(int timeoutFactor) throws IOException {
