@@ -342,6 +342,15 @@ public final class AgentLauncher implements ExecutionControlProvider {
     }
 
     void kill() {
+        Duration grace = placement.map(AgentPlacement::exitGrace).orElse(Duration.ZERO);
+        if (process != null && grace.isPositive()) {
+            closeChannels(); // the agent sees its connections end and exits by itself
+            try {
+                process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             try {
@@ -356,6 +365,10 @@ public final class AgentLauncher implements ExecutionControlProvider {
                 Thread.currentThread().interrupt();
             }
         }
+        closeChannels();
+    }
+
+    private void closeChannels() {
         for (SocketChannel ch : channels) {
             try {
                 ch.close();

@@ -15,4 +15,13 @@ public interface AgentPlacement {
 
     /** How long the agent may take from the command's start to both connections named. */
     Duration connectLimit();
+
+    /**
+     * How long the command may take to end by itself once the build closed the agent's connections,
+     * before it is killed: zero (the default) kills at once; a machine whose agent writes something
+     * when it exits needs that long.
+     */
+    default Duration exitGrace() {
+        return Duration.ZERO;
+    }
 }

@@ -36,6 +36,7 @@ public final class GuestImage {
     public static final String EXECUTION_PORT = "socknotes.execution";
     /** Printed by /init before it powers the machine off: the agent's exit status. */
     public static final String AGENT_EXIT = "socknotes-agent-exit:";
+    private static final String GUEST_CLASS_PATH_DIR = "/opt/socknotes/lib";
 
     /** What the virtio-serial channel needs, in the cloud kernels built as modules. */
     private static final List<String> NEEDED_MODULES = List.of("virtio_pci", "virtio_console", "tcp_diag");
@@ -47,6 +48,7 @@ public final class GuestImage {
     private final Tool ldd;
     private final Tool xz;
     private final Tool ss;
+    private java.util.SequencedMap<String, byte[]> jars;
 
     /** @param root where the runtime and the images are kept, e.g. target/matrix */
     public GuestImage(Path root) throws Tool.MissingToolException {
@@ -57,10 +59,16 @@ public final class GuestImage {
         this.ss = Tool.find("ss", "iproute2");
     }
 
-    /** The initramfs for one kernel, written afresh (a few seconds), next to the runtime it is made of. */
+    /** The initramfs for one kernel without an agent archive of its own. */
     public Path build(Kernel kernel) throws IOException, URISyntaxException {
+        return build(kernel, new AgentArchive.None());
+    }
+
+    /** The initramfs for one kernel, written afresh (a few seconds), next to the runtime it is made of. */
+    Path build(Kernel kernel, AgentArchive archive) throws IOException, URISyntaxException {
         Path runtime = runtime();
-        Path image = Files.createDirectories(root.resolve("initramfs")).resolve(kernel.release() + ".cpio");
+        String kind = archive instanceof AgentArchive.Training ? "-training" : "";
+        Path image = Files.createDirectories(root.resolve("initramfs")).resolve(kernel.release() + kind + ".cpio");
         Path partial = image.resolveSibling(image.getFileName() + ".partial");
         try (Cpio cpio = new Cpio(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20))) {
             for (String dir : List.of("dev", "proc", "sys", "tmp", "root")) {
@@ -77,13 +85,12 @@ public final class GuestImage {
             for (Path library : libraries(runtime, ss.path())) {
                 cpio.file(library.toString(), library.toRealPath());
             }
-            addClasses(cpio, codeSource(AgentMain.class), AgentMain.class.getPackageName());
-            // the support library, its own source set; the build may use it, it uses nothing of the build
-            addClasses(cpio, codeSource(dev.socknotes.support.Ret.class), dev.socknotes.support.Ret.class.getPackageName());
-            try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), java.util.Map.of())) {
-                for (String pkg : List.of("jdk/jshell/execution", "jdk/jshell/spi")) {
-                    addTree(cpio, jrt.getPath("/modules/jdk.jshell", pkg), "opt/socknotes/jshell/" + pkg, p -> true);
-                }
+            // jars, not folders of classes: class-data archives hold classes from jars only
+            for (var jar : agentJars().entrySet()) {
+                cpio.file(GUEST_CLASS_PATH_DIR.substring(1) + "/" + jar.getKey(), jar.getValue(), false);
+            }
+            if (archive instanceof AgentArchive.Trained trained) {
+                cpio.file(AgentArchive.IN_GUEST.substring(1), trained.file());
             }
             List<String> modules = new ArrayList<>();
             for (Path module : moduleClosure(kernel)) {
@@ -91,20 +98,21 @@ public final class GuestImage {
                 cpio.file("lib/modules/" + name, moduleBytes(module), false);
                 modules.add(name);
             }
-            cpio.file("init", initScript(modules).getBytes(StandardCharsets.UTF_8), true);
+            cpio.file("init", initScript(modules, archive).getBytes(StandardCharsets.UTF_8), true);
         }
         Files.move(partial, image, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return image;
     }
 
     /** /init: mounts, modules, loopback up, the ports linked by name, then the agent; powers off when it ends. */
-    private static String initScript(List<String> modules) {
+    private String initScript(List<String> modules, AgentArchive archive) throws IOException {
         List<String> java = new ArrayList<>(List.of("/opt/jdk/bin/java"));
         java.addAll(AgentLauncher.JVM_OPTIONS);
+        java.addAll(archive.jvmOptions());
         // JShell's execution classes run from the class path here, not as the jdk.jshell module, so
         // they need the two java.base packages that module is exported (its console provider, misc)
         java.addAll(List.of("--add-exports=java.base/jdk.internal.io=ALL-UNNAMED",
-                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:-CreateCoredumpOnCrash", "-cp", "/opt/socknotes/classes:/opt/socknotes/jshell",
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "-XX:-CreateCoredumpOnCrash", "-cp", guestClassPath(),
                 AgentMain.class.getName(), AgentMain.VIRTIO_SERIAL, "/dev/" + CONTROL_PORT, "/dev/" + EXECUTION_PORT, "1"));
         return """
                 #!/bin/sh
@@ -113,13 +121,65 @@ public final class GuestImage {
                 for m in %s; do insmod /lib/modules/$m || echo "socknotes: insmod $m failed"; done
                 ip link set lo up
                 n=0
-                while [ "$(cat /sys/class/virtio-ports/*/name 2>/dev/null | wc -l)" -lt 2 ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done
+                while [ "$(cat /sys/class/virtio-ports/*/name 2>/dev/null | wc -l)" -lt %d ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done
                 for d in /sys/class/virtio-ports/*; do ln -s "/dev/${d##*/}" "/dev/$(cat "$d/name")"; done
                 cd /root
                 %s
                 echo "%s $?"
-                poweroff -f
-                """.formatted(String.join(" ", modules), String.join(" ", java), AGENT_EXIT);
+                %spoweroff -f
+                """.formatted(String.join(" ", modules), archive instanceof AgentArchive.Training ? 3 : 2, String.join(" ", java), AGENT_EXIT,
+                        archive.afterAgent());
+    }
+
+    /** The agent's class path in the guest: its jars, in a fixed order (an archive records it). */
+    private String guestClassPath() throws IOException {
+        return agentJars().keySet().stream().map(j -> GUEST_CLASS_PATH_DIR + "/" + j).collect(java.util.stream.Collectors.joining(":"));
+    }
+
+    /**
+     * The jars the guest's agent runs from, by file name: the support library, the agent, and JShell's
+     * execution-side classes. Their bytes are deterministic, so a training run's archive stays valid
+     * as long as they do not change.
+     */
+    java.util.SequencedMap<String, byte[]> agentJars() throws IOException {
+        if (jars == null) {
+            java.util.Map<String, byte[]> jshell = new java.util.TreeMap<>();
+            try (FileSystem jrt = FileSystems.newFileSystem(URI.create("jrt:/"), java.util.Map.of())) {
+                Path module = jrt.getPath("/modules/jdk.jshell");
+                for (String pkg : List.of("jdk/jshell/execution", "jdk/jshell/spi")) {
+                    try (Stream<Path> all = Files.walk(module.resolve(pkg))) {
+                        for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+                            jshell.put(module.relativize(p).toString(), Files.readAllBytes(p));
+                        }
+                    }
+                }
+            }
+            java.util.LinkedHashMap<String, byte[]> all = new java.util.LinkedHashMap<>();
+            all.put("support.jar", dev.socknotes.exec.AgentClassPath.supportJar());
+            all.put("agent.jar", dev.socknotes.internal.PackageJar.jar(dev.socknotes.internal.PackageJar.classFiles(AgentMain.class)));
+            all.put("jshell-execution.jar", dev.socknotes.internal.PackageJar.jar(jshell));
+            jars = all;
+        }
+        return jars;
+    }
+
+    /**
+     * What an agent archive depends on besides the runtime: the jars and the JVM options of the
+     * guest's agent. A change makes a new training run.
+     */
+    String agentIdentity() throws IOException {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(String.join(" ", AgentLauncher.JVM_OPTIONS).getBytes(StandardCharsets.UTF_8));
+            for (var jar : agentJars().entrySet()) {
+                sha.update(jar.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update(jar.getValue());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The jlinked runtime, made once per JDK version: java.base and its class-data archive. */
@@ -207,18 +267,6 @@ public final class GuestImage {
         return Files.readAllBytes(plain);
     }
 
-    /** A package's classes, from a folder of classes or a jar (failsafe tests run on the packaged jar). */
-    private static void addClasses(Cpio cpio, Path codeSource, String packageName) throws IOException {
-        String dir = packageName.replace('.', '/');
-        if (Files.isDirectory(codeSource)) {
-            addTree(cpio, codeSource.resolve(dir), "opt/socknotes/classes/" + dir, p -> true);
-            return;
-        }
-        try (FileSystem jar = FileSystems.newFileSystem(codeSource)) {
-            addTree(cpio, jar.getPath("/" + dir), "opt/socknotes/classes/" + dir, p -> true);
-        }
-    }
-
     private static void addTree(Cpio cpio, Path from, String to, java.util.function.Predicate<Path> keep) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : all.sorted().toList()) {
@@ -230,9 +278,5 @@ public final class GuestImage {
                 }
             }
         }
-    }
-
-    private static Path codeSource(Class<?> c) throws URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

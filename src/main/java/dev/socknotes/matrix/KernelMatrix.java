@@ -34,6 +34,7 @@ public final class KernelMatrix {
     private final boolean slow;
     private final int workers;
     private final PrintStream console;
+    private final AgentArchives archives;
 
     /**
      * @param projectRoot the project (errors name files relative to it)
@@ -54,6 +55,7 @@ public final class KernelMatrix {
         this.slow = slow;
         this.workers = workers;
         this.console = console;
+        this.archives = new AgentArchives(workDir);
     }
 
     /** What a matrix run found: errors (compiler-style, each naming a snippet and a kernel) and notes. */
@@ -79,6 +81,7 @@ public final class KernelMatrix {
         String supportHash = SupportBundle.hash();
         // read once for every kernel: where each snippet stands on its page, slow ones included
         Map<String, Integer> pageOrder = slow ? Map.of() : everySnippet();
+        List<KernelPlan> plans = new ArrayList<>();
         for (Suite suite : suites) {
             Path file = recordsDir.resolve(suite.codename() + ".json");
             KernelFetch.Result fetched = fetch.fetch(suite);
@@ -89,14 +92,24 @@ public final class KernelMatrix {
             }
             KernelFetch.Result.Ready ready = (KernelFetch.Result.Ready) fetched;
             ready.note().ifPresent(n -> note(notes, "matrix: " + n));
-            runKernel(ready.kernel(), images, file, supportHash, pageOrder, update, errors, notes);
+            plans.add(plan(ready.kernel(), file, supportHash, notes));
+        }
+        // the machines only when something runs: a check of unchanged code boots nothing
+        Map<KernelPlan, List<TopicResult>> results = execute(plans.stream().filter(p -> !p.toRun().isEmpty()).toList(),
+                images, errors, notes);
+        for (KernelPlan plan : plans) {
+            if (plan.toRun().isEmpty() || results.containsKey(plan)) {
+                finish(plan, results.getOrDefault(plan, List.of()), supportHash, pageOrder, update, errors, notes);
+            }
         }
         return new Report(errors, notes);
     }
 
-    private void runKernel(Kernel kernel, GuestImage images, Path file, String supportHash, Map<String, Integer> pageOrder,
-                           boolean update,
-                           List<Diagnostic> errors, List<String> notes) throws IOException {
+    /** One kernel's part of a run: its records, the topics, and those to run again. */
+    private record KernelPlan(Kernel kernel, Path file, Optional<KernelRecords> recorded, String jdk,
+                              List<MatrixTopic> topics, List<MatrixTopic> toRun) {}
+
+    private KernelPlan plan(Kernel kernel, Path file, String supportHash, List<String> notes) throws IOException {
         String kernelName = kernel.displayName();
         Optional<KernelRecords> recorded = KernelRecords.read(file);
         String jdk = System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version");
@@ -116,21 +129,73 @@ public final class KernelMatrix {
                     + recorded.get().packageVersion() + " and " + recorded.get().jdk() + "; every topic is re-run");
         }
         note(notes, "matrix: " + kernelName + ": " + (topics.size() - toRun.size()) + " topics fresh, " + toRun.size() + " to run");
-        List<TopicResult> results = List.of();
-        if (!toRun.isEmpty()) { // the image and the machines only when something runs: a check of unchanged code boots nothing
-            VirtualMachine vm;
-            try {
-                vm = new VirtualMachine(kernel, images.build(kernel));
-            } catch (Tool.MissingToolException | java.net.URISyntaxException e) {
-                errors.add(Diagnostic.error(projectRoot.relativize(file), 0, 0, kernelName + ": " + e.getMessage()));
-                return;
-            }
-            note(notes, "matrix: " + kernelName + ": " + (vm.accelerated() ? "on KVM" : "in software emulation"));
-            ExecutorSettings settings = ExecutorSettings.defaults(workDir.resolve("exec")).withWorkers(workers);
-            try (Executor executor = new Executor(settings, vm)) {
-                results = executor.run(toRun.stream().map(MatrixTopic::job).toList());
-            }
+        return new KernelPlan(kernel, file, recorded, jdk, topics, toRun);
+    }
+
+    /**
+     * Runs the kernels' topics all at once, each kernel on machines of its own: a guest waiting for
+     * a timer leaves its core to another guest, so one machine more than the workers keeps the cores
+     * busy (more made emulated snippets miss their own bounded waits). Each kernel's results are in its topics' order,
+     * whatever finished first. A kernel whose machine cannot be made is an error and has no results.
+     */
+    private Map<KernelPlan, List<TopicResult>> execute(List<KernelPlan> plans, GuestImage images, List<Diagnostic> errors,
+                                                       List<String> notes) throws IOException {
+        if (plans.isEmpty()) {
+            return Map.of();
         }
+        // one machine more than the workers (the build's own rule for agents), shared out among the kernels
+        int perKernel = Math.max(1, (workers + 1) / plans.size());
+        Map<KernelPlan, VirtualMachine> machines = new java.util.LinkedHashMap<>();
+        try {
+            // the topic with the most snippets trains the agents' archive: it loads the most of what agents use
+            MatrixTopic training = plans.getFirst().toRun().stream()
+                    .max(java.util.Comparator.comparingInt(t -> t.snippets().size())).orElseThrow();
+            AgentArchive archive = archives.obtain(plans.getFirst().kernel(), images, training.job(), settings("training", 1),
+                    n -> note(notes, n));
+            for (KernelPlan plan : plans) {
+                VirtualMachine vm = new VirtualMachine(plan.kernel(), images.build(plan.kernel(), archive));
+                note(notes, "matrix: " + plan.kernel().displayName() + ": " + (vm.accelerated() ? "on KVM" : "in software emulation"));
+                machines.put(plan, vm);
+            }
+        } catch (Tool.MissingToolException | java.net.URISyntaxException e) {
+            errors.add(Diagnostic.error(Path.of("data", "matrix"), 0, 0, e.getMessage()));
+            return Map.of();
+        }
+        Map<KernelPlan, java.util.concurrent.Future<List<TopicResult>>> running = new java.util.LinkedHashMap<>();
+        try (var kernels = java.util.concurrent.Executors.newFixedThreadPool(machines.size())) {
+            machines.forEach((plan, vm) -> running.put(plan, kernels.submit(() -> {
+                // each kernel's agents in a folder of their own: their names (and sockets) repeat across kernels
+                try (Executor executor = new Executor(settings(plan.kernel().suite().codename(), perKernel), vm)) {
+                    return executor.run(plan.toRun().stream().map(MatrixTopic::job).toList());
+                }
+            })));
+            Map<KernelPlan, List<TopicResult>> results = new java.util.LinkedHashMap<>();
+            for (var r : running.entrySet()) {
+                results.put(r.getKey(), r.getValue().get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the kernel matrix ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("the kernel matrix could not run: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private ExecutorSettings settings(String folder, int machines) {
+        return ExecutorSettings.defaults(workDir.resolve("exec").resolve(folder)).withWorkers(machines);
+    }
+
+    /** Compares (check) or collects (update) one kernel's records, and writes them in update mode. */
+    private void finish(KernelPlan plan, List<TopicResult> results, String supportHash, Map<String, Integer> pageOrder,
+                        boolean update, List<Diagnostic> errors, List<String> notes) throws IOException {
+        Kernel kernel = plan.kernel();
+        String kernelName = kernel.displayName();
+        Path file = plan.file();
+        Optional<KernelRecords> recorded = plan.recorded();
+        List<MatrixTopic> topics = plan.topics();
+        List<MatrixTopic> toRun = plan.toRun();
+        String jdk = plan.jdk();
         String release = kernel.release();
         List<KernelRecords.SnippetRecord> records = new ArrayList<>();
         for (MatrixTopic t : topics) {

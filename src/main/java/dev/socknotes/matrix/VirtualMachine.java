@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -27,17 +28,29 @@ public final class VirtualMachine implements AgentPlacement {
     /** Boot, the agent JVM's start and the connection, emulated on a loaded machine. */
     private static final Duration CONNECT_LIMIT = Duration.ofMinutes(5);
     private static final int EMULATION_SLOWDOWN = 10;
+    private static final Duration TRAINING_EXIT_LIMIT = Duration.ofMinutes(5);
 
     private final Tool qemu;
     private final Kernel kernel;
     private final Path initramfs;
     private final boolean kvm;
+    private final Optional<Path> archiveOut;
 
     public VirtualMachine(Kernel kernel, Path initramfs) throws Tool.MissingToolException {
+        this(kernel, initramfs, Optional.empty());
+    }
+
+    /**
+     * @param archiveOut for a training run ({@link AgentArchive.Training}): the host file the guest's
+     *                   archive port writes to; the machine is then given time to write it when
+     *                   its agent's connections end
+     */
+    VirtualMachine(Kernel kernel, Path initramfs, Optional<Path> archiveOut) throws Tool.MissingToolException {
         this.qemu = Tool.find("qemu-system-x86_64", "qemu-system-x86");
         this.kernel = kernel;
         this.initramfs = initramfs;
         this.kvm = kvmUsable();
+        this.archiveOut = archiveOut;
     }
 
     public Kernel kernel() {
@@ -63,6 +76,8 @@ public final class VirtualMachine implements AgentPlacement {
             cmd.addAll(List.of("-chardev", "socket,id=" + id + ",path=" + socket,
                     "-device", "virtserialport,chardev=" + id + ",name=" + port));
         }
+        archiveOut.ifPresent(file -> cmd.addAll(List.of("-chardev", "file,id=archive,path=" + file,
+                "-device", "virtserialport,chardev=archive,name=" + AgentArchive.PORT)));
         return cmd;
     }
 
@@ -90,6 +105,12 @@ public final class VirtualMachine implements AgentPlacement {
     @Override
     public Duration connectLimit() {
         return CONNECT_LIMIT;
+    }
+
+    /** A training run's agent writes its archive as it exits, emulated: tens of seconds. */
+    @Override
+    public Duration exitGrace() {
+        return archiveOut.isPresent() ? TRAINING_EXIT_LIMIT : Duration.ZERO;
     }
 
     /** /dev/kvm opens, and the CPU offers hardware virtualisation (the device exists without it here). */

@@ -47,9 +47,7 @@ class GuestImageTest {
         List<String> entries = busybox.run(image.getParent(), List.of("sh", "-c", "busybox cpio -t < " + image), 120)
                 .output().lines().toList();
         assertThat(entries).contains("init", "bin/busybox", "bin/sh", "opt/jdk/bin/java", "opt/jdk/lib/server/classes.jsa",
-                "opt/socknotes/classes/dev/socknotes/exec/agent/AgentMain.class",
-                "opt/socknotes/classes/dev/socknotes/support/Libc.class",
-                "opt/socknotes/jshell/jdk/jshell/execution/RemoteExecutionControl.class",
+                "opt/socknotes/lib/support.jar", "opt/socknotes/lib/agent.jar", "opt/socknotes/lib/jshell-execution.jar",
                 "lib/modules/virtio.ko", "lib/modules/virtio_ring.ko", "lib/modules/virtio_pci.ko",
                 "lib/modules/virtio_console.ko", "lib64/ld-linux-x86-64.so.2",
                 "usr/bin/ss", "lib/x86_64-linux-gnu/libmnl.so.0", "lib/modules/inet_diag.ko", "lib/modules/tcp_diag.ko");
@@ -59,6 +57,33 @@ class GuestImageTest {
         assertThat(init.indexOf("virtio_ring.ko")).isLessThan(init.indexOf("virtio_console.ko"));
         assertThat(init.indexOf("virtio.ko")).isLessThan(init.indexOf("virtio_pci.ko"));
         assertThat(init.indexOf("inet_diag.ko")).isLessThan(init.indexOf("tcp_diag.ko"));
-        assertThat(init).contains("--virtio-serial /dev/socknotes.control /dev/socknotes.execution");
+        assertThat(init).contains("--virtio-serial /dev/socknotes.control /dev/socknotes.execution")
+                .contains("-cp /opt/socknotes/lib/support.jar:/opt/socknotes/lib/agent.jar:/opt/socknotes/lib/jshell-execution.jar")
+                .doesNotContain("AOTCache");
+    }
+
+    @Test
+    void agentJarsHoldTheAgentTheSupportLibraryAndJShellsExecutionClassesAndAreTheSameBytesEachTime() throws Exception {
+        var jars = new GuestImage(ROOT).agentJars();
+
+        assertThat(jars.keySet()).containsExactly("support.jar", "agent.jar", "jshell-execution.jar");
+        assertThat(entries(jars.get("agent.jar"))).contains("dev/socknotes/exec/agent/AgentMain.class");
+        assertThat(entries(jars.get("support.jar"))).contains("dev/socknotes/support/Libc.class")
+                .noneMatch(e -> e.startsWith("dev/socknotes/exec/"));
+        assertThat(entries(jars.get("jshell-execution.jar"))).contains("jdk/jshell/execution/RemoteExecutionControl.class",
+                "jdk/jshell/spi/ExecutionControl.class");
+        // an archive records the jars it was made from: rebuilt jars must not invalidate it
+        assertThat(new GuestImage(ROOT).agentIdentity()).isEqualTo(new GuestImage(ROOT).agentIdentity());
+        assertThat(new GuestImage(ROOT).agentJars().get("agent.jar")).isEqualTo(jars.get("agent.jar"));
+    }
+
+    private static List<String> entries(byte[] jar) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
     }
 }
