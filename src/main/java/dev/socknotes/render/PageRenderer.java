@@ -1,17 +1,14 @@
 package dev.socknotes.render;
 
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.content.Lang;
 import dev.socknotes.snippet.Block;
-import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.PageSection;
 import dev.socknotes.verify.Termbase;
 import dev.socknotes.verify.TranslationSync;
 import dev.socknotes.verify.Translations;
 import org.jsoup.nodes.Entities;
-import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import dev.socknotes.verify.ClaimLedger;
@@ -21,8 +18,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Renders a parsed page to HTML split into sections (at headings with explicit ids) and chunks
@@ -58,80 +53,58 @@ public final class PageRenderer {
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
         TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, Termbase.topicLinks(translations.terms()));
-        Map<Node, Block> blocks = new IdentityHashMap<>();
-        parsed.sections().forEach(s -> s.blocks().forEach(b -> blocks.put(b.node(), b)));
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
         }
-        Map<Node, ParsedPage.HeadingRef> headings = new IdentityHashMap<>();
-        parsed.headings().forEach(h -> headings.put(h.node(), h));
-
         List<Section> sections = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();
-        SectionBuilder current = new SectionBuilder(null, 0, "", stale(page, PageSection.LEAD));
-        if (!intro.isEmpty()) {
-            current.prose.append(intro).append('\n');
-        }
-        for (Node node : parsed.document().getChildren()) {
-            if (parsed.snippetNodes().containsKey(node)) {
-                Snippet s = parsed.snippetNodes().get(node);
-                if (s != null && node == findFence(parsed, s)) {
-                    VerifiedSnippet v = bySnippet.get(s);
-                    if (v != null) {
-                        current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()));
+        SectionBuilder current = null;
+        for (PageSection part : parsed.sections()) {
+            if (part.isLead()) {
+                current = new SectionBuilder(null, 0, "", stale(page, PageSection.LEAD));
+                if (!intro.isEmpty()) {
+                    current.prose.append(intro).append('\n');
+                }
+            } else {
+                String heading = html.headingContent((Heading) part.heading());
+                if (part.level() <= 3) {
+                    toc.add(new TocEntry(part.id(), part.level(), heading));
+                }
+                sections.add(current.build());
+                current = new SectionBuilder(part.id(), part.level(), heading, stale(page, part.id()));
+            }
+            for (Block block : part.blocks()) {
+                switch (block) {
+                    case Block.RunSnippet run -> {
+                        VerifiedSnippet v = bySnippet.get(run.snippet());
+                        if (v != null) {
+                            current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()));
+                        }
                     }
+                    case Block.OutputBlock output -> { } // shown with its snippet's result
+                    case Block.Diagram diagram -> current.prose.append(switch (diagram.kind()) {
+                        case TCP_STATES -> StateDiagram.render(
+                                verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList(),
+                                ui.get(page.lang(), UiKey.DIAGRAM_STATES), ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED));
+                    });
+                    case Block.Termbase termbase -> current.prose.append(html.renderGenerated(termbaseTable(page.lang())));
+                    case Block.Prose prose -> {
+                        current.prose.append(html.render(prose.node()));
+                        // a heading without an explicit id (level 1, or 4 and below) is prose, listed by its generated id
+                        if (prose.node() instanceof Heading h && h.getLevel() <= 3 && !h.getAnchorRefId().isEmpty()) {
+                            toc.add(new TocEntry(h.getAnchorRefId(), h.getLevel(), html.headingContent(h)));
+                        }
+                    }
+                    case Block.DisplayCode code -> current.prose.append(html.render(code.node()));
+                    case Block.FactsException facts -> { } // a reference definition: renders as nothing
                 }
-                continue;
             }
-            if (node instanceof Heading h && headings.containsKey(h)) {
-                ParsedPage.HeadingRef ref = headings.get(h);
-                String rendered = html.render(node);
-                Element el = Jsoup.parseBodyFragment(rendered).body().child(0);
-                String inner = el.html();
-                String id = ref.explicitId() != null ? ref.explicitId() : el.id();
-                if (ref.level() <= 3 && !id.isEmpty()) {
-                    toc.add(new TocEntry(id, ref.level(), inner));
-                }
-                if (ref.explicitId() != null) {
-                    sections.add(current.build());
-                    current = new SectionBuilder(id, ref.level(), inner, stale(page, id));
-                    continue;
-                }
-            }
-            if (parsed.diagrams().get(node) == DiagramKind.TCP_STATES) {
-                List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
-                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), UiKey.DIAGRAM_STATES),
-                        ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED)));
-                continue;
-            }
-            if (blocks.get(node) instanceof Block.Termbase) {
-                current.prose.append(renderProse(html, Markdown.PARSER.parse(termbaseTable(page.lang()))));
-                continue;
-            }
-            current.prose.append(renderProse(html, node));
         }
         sections.add(current.build());
         List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty() || s.stale() != null).toList();
         return new RenderedPage(page.topicKey(), page.lang(), page.header().title(), page.header().summary(),
                 page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
-    }
-
-    /**
-     * Renders one top-level block. flexmark drops links when asked to render a node that is not a
-     * whole document, so the block's source is parsed as a document of its own; the
-     * {@link TopicLinkResolver} points links to topics' source files at their pages.
-     */
-    private static String renderProse(TopicLinkResolver links, Node node) {
-        String html = links.render(Markdown.PARSER.parse(node.getChars().toString()));
-        if (!links.resolvedAny() && !html.contains(".md")) {
-            return html;
-        }
-        // Earlier builds rewrote these blocks' links through jsoup, whose serialisation differs from
-        // flexmark's (quotes in text are not escaped); kept so that the site stays byte-identical.
-        org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(html);
-        d.outputSettings().prettyPrint(false);
-        return d.body().html() + "\n";
     }
 
     /** The termbase as a Markdown table in the page's language: its term, the other language's, the meaning. */
@@ -165,16 +138,6 @@ public final class PageRenderer {
                     + " · <a href=\"" + up + "bilingual/" + target + "\">" + Entities.escape(ui.get(lang, UiKey.TRANSLATION_SIDE_BY_SIDE)) + "</a></p>";
             return new Section.Stale(s.state().jsonName(), html);
         }).orElse(null);
-    }
-
-    private static Node findFence(ParsedPage parsed, Snippet s) {
-        for (var e : parsed.snippetNodes().entrySet()) {
-            if (e.getValue() == s && e.getKey() instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
-                    && f.getInfo().toString().strip().startsWith("java")) {
-                return e.getKey();
-            }
-        }
-        return null;
     }
 
     private static final class SectionBuilder {
