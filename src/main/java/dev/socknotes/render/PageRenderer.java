@@ -52,7 +52,11 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, Termbase.topicLinks(translations.terms()));
+        var termLinks = Termbase.topicLinks(translations.terms());
+        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, termLinks, "");
+        // the 中文 column of the side-by-side view: the same HTML with its ids prefixed, rendered so
+        TopicLinkResolver column = page.lang() == Lang.ZH
+                ? TopicLinkResolver.of(parsed, claims, termLinks, Chunk.SIDE_BY_SIDE_ZH_ID_PREFIX) : html;
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
@@ -62,9 +66,9 @@ public final class PageRenderer {
         SectionBuilder current = null;
         for (PageSection part : parsed.sections()) {
             if (part.isLead()) {
-                current = new SectionBuilder(null, 0, "", stale(page, PageSection.LEAD));
+                current = new SectionBuilder(null, 0, "", "", stale(page, PageSection.LEAD));
                 if (!intro.isEmpty()) {
-                    current.prose.append(intro).append('\n');
+                    current.prose(intro + "\n", intro + "\n", ""); // the same boxes on every page: not searched
                 }
             } else {
                 String heading = html.headingContent((Heading) part.heading());
@@ -72,31 +76,37 @@ public final class PageRenderer {
                     toc.add(new TocEntry(part.id(), part.level(), heading));
                 }
                 sections.add(current.build());
-                current = new SectionBuilder(part.id(), part.level(), heading, stale(page, part.id()));
+                current = new SectionBuilder(part.id(), part.level(), heading, TopicLinkResolver.text(part.heading()), stale(page, part.id()));
             }
             for (Block block : part.blocks()) {
                 switch (block) {
                     case Block.RunSnippet run -> {
                         VerifiedSnippet v = bySnippet.get(run.snippet());
                         if (v != null) {
-                            current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()));
+                            current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()), searchText(v));
                         }
                     }
                     case Block.OutputBlock output -> { } // shown with its snippet's result
-                    case Block.Diagram diagram -> current.prose.append(switch (diagram.kind()) {
-                        case TCP_STATES -> StateDiagram.render(
-                                verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList(),
-                                ui.get(page.lang(), UiKey.DIAGRAM_STATES), ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED));
-                    });
-                    case Block.Termbase termbase -> current.prose.append(html.renderGenerated(termbaseTable(page.lang())));
+                    case Block.Diagram diagram -> {
+                        String svg = switch (diagram.kind()) {
+                            case TCP_STATES -> StateDiagram.render(
+                                    verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList(),
+                                    ui.get(page.lang(), UiKey.DIAGRAM_STATES), ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED));
+                        };
+                        current.prose(svg, svg, ""); // a drawing, no ids; its labels are the states the text names
+                    }
+                    case Block.Termbase termbase -> {
+                        String table = termbaseTable(page.lang());
+                        current.prose(html.renderGenerated(table), column.renderGenerated(table), TopicLinkResolver.generatedText(table));
+                    }
                     case Block.Prose prose -> {
-                        current.prose.append(html.render(prose.node()));
+                        current.prose(html.render(prose.node()), column.render(prose.node()), TopicLinkResolver.text(prose.node()));
                         // a heading without an explicit id (level 1, or 4 and below) is prose, listed by its generated id
                         if (prose.node() instanceof Heading h && h.getLevel() <= 3 && !h.getAnchorRefId().isEmpty()) {
                             toc.add(new TocEntry(h.getAnchorRefId(), h.getLevel(), html.headingContent(h)));
                         }
                     }
-                    case Block.DisplayCode code -> current.prose.append(html.render(code.node()));
+                    case Block.DisplayCode code -> current.prose(html.render(code.node()), column.render(code.node()), code.code());
                     case Block.FactsException facts -> { } // a reference definition: renders as nothing
                 }
             }
@@ -105,6 +115,12 @@ public final class PageRenderer {
         List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty() || s.stale() != null).toList();
         return new RenderedPage(page.topicKey(), page.lang(), page.header().title(), page.header().summary(),
                 page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
+    }
+
+    /** What the search index holds of a snippet: its code and the output shown under it. */
+    private static String searchText(VerifiedSnippet v) {
+        boolean outputShown = !v.snippet().options().hidden() && !v.snippet().options().silent() && v.shownOutput() != null;
+        return v.snippet().code() + (outputShown ? "\n" + v.shownOutput() : "");
     }
 
     /** The termbase as a Markdown table in the page's language: its term, the other language's, the meaning. */
@@ -144,33 +160,46 @@ public final class PageRenderer {
         final String id;
         final int level;
         final String heading;
+        final String headingText;
         final List<Chunk> chunks = new ArrayList<>();
         final StringBuilder prose = new StringBuilder();
+        final StringBuilder proseColumn = new StringBuilder();
+        final StringBuilder proseText = new StringBuilder();
 
         final Section.Stale stale;
 
-        SectionBuilder(String id, int level, String heading, Section.Stale stale) {
+        SectionBuilder(String id, int level, String heading, String headingText, Section.Stale stale) {
             this.id = id;
             this.level = level;
             this.heading = heading;
+            this.headingText = headingText;
             this.stale = stale;
         }
 
-        void snippet(String html) {
+        /** A block of prose: its HTML, as it stands in the side-by-side view's column, and its text. */
+        void prose(String html, String columnHtml, String text) {
+            prose.append(html);
+            proseColumn.append(columnHtml);
+            proseText.append(text).append('\n');
+        }
+
+        void snippet(String html, String text) {
             flushProse();
-            chunks.add(new Chunk(Chunk.Kind.SNIPPET, html));
+            chunks.add(Chunk.snippet(html, text));
         }
 
         void flushProse() {
             if (!prose.toString().isBlank()) {
-                chunks.add(new Chunk(Chunk.Kind.PROSE, prose.toString().strip()));
+                chunks.add(Chunk.prose(prose.toString().strip(), proseColumn.toString().strip(), proseText.toString().strip()));
             }
             prose.setLength(0);
+            proseColumn.setLength(0);
+            proseText.setLength(0);
         }
 
         Section build() {
             flushProse();
-            return new Section(id, level, heading, chunks, stale);
+            return new Section(id, level, heading, headingText, chunks, stale);
         }
     }
 }

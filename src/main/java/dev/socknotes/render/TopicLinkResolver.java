@@ -1,9 +1,13 @@
 package dev.socknotes.render;
 
+import com.vladsch.flexmark.ext.attributes.internal.AttributesAttributeProvider;
+import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
@@ -14,6 +18,14 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
@@ -33,23 +45,25 @@ final class TopicLinkResolver implements LinkResolver {
     private final HtmlRenderer renderer;
     private final HtmlRenderer headingContent;
     private final HtmlRenderer legacy;
+    private final String idPrefix;
 
     /**
      * @param claimReferences       the claim references' renderer
      * @param legacyClaimReferences the same, its attributes escaped as jsoup serialises them (see {@link #legacy})
      */
     private TopicLinkResolver(Map<String, String> pageUrls, NodeRendererFactory claimReferences,
-                              NodeRendererFactory legacyClaimReferences) {
+                              NodeRendererFactory legacyClaimReferences, String idPrefix) {
         this.pageUrls = pageUrls;
+        this.idPrefix = idPrefix;
         this.renderer = builder(claimReferences).build();
         NodeRenderer childrenOnly = () -> Set.of(new NodeRenderingHandler<>(Heading.class, (heading, context, html) -> context.renderChildren(heading)));
         this.headingContent = builder(claimReferences).nodeRendererFactory(options -> childrenOnly).build();
         NodeRenderer jsoupText = () -> Set.of(
                 new NodeRenderingHandler<>(Text.class, (text, context, html) ->
-                        html.raw(jsoupText(Escaping.normalizeEOL(text.getChars().unescape())))),
+                        html.raw(LegacySerialisation.text(Escaping.normalizeEOL(text.getChars().unescape())))),
                 new NodeRenderingHandler<>(Code.class, (code, context, html) -> {
                     html.withAttr().tag("code");
-                    html.raw(jsoupText(Escaping.collapseWhitespace(code.getText(), true)));
+                    html.raw(LegacySerialisation.text(Escaping.collapseWhitespace(code.getText(), true)));
                     html.tag("/code");
                 }));
         this.legacy = builder(legacyClaimReferences).nodeRendererFactory(options -> jsoupText).build();
@@ -63,17 +77,38 @@ final class TopicLinkResolver implements LinkResolver {
      * definitions and heading ids they use.
      */
     private HtmlRenderer.Builder builder(NodeRendererFactory claimReferences) {
-        return HtmlRenderer.builder(new MutableDataSet(Markdown.OPTIONS).set(HtmlRenderer.DO_NOT_RENDER_LINKS, true))
+        HtmlRenderer.Builder builder = HtmlRenderer.builder(new MutableDataSet(Markdown.OPTIONS).set(HtmlRenderer.DO_NOT_RENDER_LINKS, true))
                 .nodeRendererFactory(claimReferences).linkResolverFactory(new IndependentLinkResolverFactory() {
                     @Override
                     public LinkResolver apply(LinkResolverBasicContext context) {
                         return TopicLinkResolver.this;
                     }
                 });
+        return idPrefix.isEmpty() ? builder : builder.attributeProviderFactory(new IndependentAttributeProviderFactory() {
+            @Override
+            public Set<Class<?>> getAfterDependents() {
+                return Set.of(AttributesAttributeProvider.Factory.class); // after {#id} has set the id
+            }
+
+            @Override
+            public AttributeProvider apply(LinkResolverContext context) {
+                return (node, part, attributes) -> {
+                    String id = attributes.getValue("id");
+                    if (!id.isEmpty()) {
+                        attributes.replaceValue("id", idPrefix + id);
+                    }
+                };
+            }
+        });
     }
 
-    /** The resolver of {@code parsed}'s topic links. */
-    static TopicLinkResolver of(ParsedPage parsed, ClaimReferences claims, java.util.List<dev.socknotes.verify.Termbase.TopicLink> termbase) {
+    /**
+     * The resolver of {@code parsed}'s topic links.
+     *
+     * @param idPrefix put before every id the HTML has (the side-by-side view's 中文 column), or ""
+     */
+    static TopicLinkResolver of(ParsedPage parsed, ClaimReferences claims, java.util.List<dev.socknotes.verify.Termbase.TopicLink> termbase,
+                                String idPrefix) {
         Path from = Path.of(parsed.page().topicKey()).getParent();
         Map<String, String> urls = new HashMap<>();
         for (ParsedPage.TopicLink link : parsed.links()) {
@@ -84,7 +119,7 @@ final class TopicLinkResolver implements LinkResolver {
         // the termbase's meanings, shown on the glossary, link to topics too
         termbase.forEach(l -> urls.putIfAbsent(l.url(), pageUrl(from, l.topic(), l.anchor())));
         return new TopicLinkResolver(urls, claims.renderer(parsed.page().lang(), parsed.page().topicKey()),
-                claims.renderer(parsed.page().lang(), parsed.page().topicKey(), TopicLinkResolver::jsoupAttribute));
+                claims.renderer(parsed.page().lang(), parsed.page().topicKey(), LegacySerialisation::attribute), idPrefix);
     }
 
     private static String pageUrl(Path from, String topic, String anchor) {
@@ -99,22 +134,49 @@ final class TopicLinkResolver implements LinkResolver {
     }
 
     /**
-     * Whether earlier builds serialised this block through jsoup: they rewrote the links of every
-     * block whose HTML named a ".md" file that way (in text, quotes are not escaped, and a blank
-     * line follows), and the site stays byte-identical. Such a block's source names a ".md" file too.
+     * Whether earlier builds serialised this block through jsoup ({@link LegacySerialisation}): they
+     * rewrote the links of every block whose HTML named a ".md" file that way (and a blank line
+     * followed it). Such a block's source names a ".md" file too.
      */
     private static boolean legacySerialisation(CharSequence source) {
         return source.toString().contains(".md");
     }
 
-    /** An attribute value as jsoup serialises it: {@code & "} and no-break spaces escaped. */
-    private static String jsoupAttribute(String value) {
-        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("\u00a0", "&nbsp;");
+    /**
+     * The plain text of a block, for the search index: its text and code, a line break after each
+     * paragraph, item, row and line. (flexmark 0.62's TextCollectingVisitor returns source
+     * characters around some links in list items, so the text is collected here.)
+     */
+    static String text(Node block) {
+        StringBuilder text = new StringBuilder();
+        collectText(block, text);
+        return text.toString();
     }
 
-    /** Text as jsoup serialises it: only {@code & < >} and no-break spaces escaped. */
-    private static String jsoupText(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\u00a0", "&nbsp;");
+    private static void collectText(Node node, StringBuilder text) {
+        switch (node) {
+            case Text t -> text.append(t.getChars().unescape());
+            case Code c -> text.append(c.getText());
+            case HtmlEntity e -> text.append(e.getChars().unescape());
+            case AutoLink a -> text.append(a.getText());
+            case SoftLineBreak b -> text.append('\n');
+            case HardLineBreak b -> text.append('\n');
+            case CodeBlock c -> text.append(c.getChars());
+            case AttributesNode a -> { } // {#id}: no text
+            default -> {
+                node.getChildren().forEach(child -> collectText(child, text));
+                if (node instanceof Block) {
+                    text.append('\n');
+                } else if (node instanceof TableCell) {
+                    text.append(' ');
+                }
+            }
+        }
+    }
+
+    /** The plain text of Markdown the build generated from data. */
+    static String generatedText(String markdown) {
+        return text(Markdown.PARSER.parse(markdown));
     }
 
     /** The inner HTML of a heading of the page: its content without the element and its id. */
