@@ -76,7 +76,7 @@ public final class PageRenderer {
                     toc.add(new TocEntry(part.id(), part.level(), heading));
                 }
                 sections.add(current.build());
-                current = new SectionBuilder(part.id(), part.level(), heading, TopicLinkResolver.text(part.heading()), stale(page, part.id()));
+                current = new SectionBuilder(part.id(), part.level(), heading, TopicLinkResolver.text(part.heading()).strip(), stale(page, part.id()));
             }
             for (Block block : part.blocks()) {
                 switch (block) {
@@ -180,7 +180,7 @@ public final class PageRenderer {
         void prose(String html, String columnHtml, String text) {
             prose.append(html);
             proseColumn.append(columnHtml);
-            proseText.append(text).append('\n');
+            proseText.append(text.strip()).append('\n');
         }
 
         void snippet(String html, String text) {

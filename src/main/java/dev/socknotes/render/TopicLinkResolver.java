@@ -25,6 +25,9 @@ import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.socknotes.snippet.Markdown;
@@ -92,9 +95,11 @@ final class TopicLinkResolver implements LinkResolver {
 
             @Override
             public AttributeProvider apply(LinkResolverContext context) {
+                // flexmark may ask twice for one element's attributes; its id is prefixed once
+                Set<Node> prefixed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
                 return (node, part, attributes) -> {
                     String id = attributes.getValue("id");
-                    if (!id.isEmpty()) {
+                    if (!id.isEmpty() && prefixed.add(node)) {
                         attributes.replaceValue("id", idPrefix + id);
                     }
                 };
@@ -162,10 +167,15 @@ final class TopicLinkResolver implements LinkResolver {
             case SoftLineBreak b -> text.append('\n');
             case HardLineBreak b -> text.append('\n');
             case CodeBlock c -> text.append(c.getChars());
+            case HtmlInline h -> text.append(h.getChars()); // shown as text: pages escape raw HTML
             case AttributesNode a -> { } // {#id}: no text
+            case TableSeparator s -> { }
             default -> {
                 node.getChildren().forEach(child -> collectText(child, text));
-                if (node instanceof Block) {
+                if (node instanceof TableRow && !text.isEmpty() && text.charAt(text.length() - 1) == ' ') {
+                    text.setLength(text.length() - 1); // the space after its last cell
+                }
+                if (node instanceof Block || node instanceof TableRow) {
                     text.append('\n');
                 } else if (node instanceof TableCell) {
                     text.append(' ');
