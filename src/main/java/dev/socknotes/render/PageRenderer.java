@@ -9,6 +9,7 @@ import dev.socknotes.verify.Termbase;
 import dev.socknotes.verify.TranslationSync;
 import dev.socknotes.verify.Translations;
 import org.jsoup.nodes.Entities;
+import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import dev.socknotes.snippet.Snippet;
 import dev.socknotes.verify.ClaimLedger;
@@ -96,8 +97,9 @@ public final class PageRenderer {
                         current.prose(svg, svg, ""); // a drawing, no ids; its labels are the states the text names
                     }
                     case Block.Termbase termbase -> {
-                        String table = termbaseTable(page.lang());
-                        current.prose(html.renderGenerated(table), column.renderGenerated(table), TopicLinkResolver.generatedText(table));
+                        // the termbase's meanings are Markdown: its table is written as Markdown, parsed once here
+                        var table = Markdown.PARSER.parse(termbaseTable(page.lang()));
+                        current.prose(html.renderGenerated(table), column.renderGenerated(table), TopicLinkResolver.text(table));
                     }
                     case Block.Prose prose -> {
                         current.prose(html.render(prose.node()), column.render(prose.node()), TopicLinkResolver.text(prose.node()));

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.CodeBlock;
@@ -184,11 +185,6 @@ final class TopicLinkResolver implements LinkResolver {
         }
     }
 
-    /** The plain text of Markdown the build generated from data. */
-    static String generatedText(String markdown) {
-        return text(Markdown.PARSER.parse(markdown));
-    }
-
     /** The inner HTML of a heading of the page: its content without the element and its id. */
     String headingContent(Heading heading) {
         StringBuilder html = new StringBuilder();
@@ -196,10 +192,10 @@ final class TopicLinkResolver implements LinkResolver {
         return html.toString();
     }
 
-    /** Markdown the build generated from data (the termbase's table), as HTML, its topic links pointing at pages. */
-    String renderGenerated(String markdown) {
+    /** A document the build generated from data (the termbase's table), as HTML, its topic links pointing at pages. */
+    String renderGenerated(Document generated) {
         StringBuilder html = new StringBuilder();
-        Markdown.PARSER.parse(markdown).getChildren().forEach(block -> html.append(render(block)));
+        generated.getChildren().forEach(block -> html.append(render(block)));
         return html.toString();
     }
 
