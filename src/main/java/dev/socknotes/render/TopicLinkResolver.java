@@ -1,6 +1,19 @@
 package dev.socknotes.render;
 
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.CodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesAttributeProvider;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -13,24 +26,11 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.ast.AutoLink;
-import com.vladsch.flexmark.ast.CodeBlock;
-import com.vladsch.flexmark.ast.HardLineBreak;
-import com.vladsch.flexmark.ast.HtmlEntity;
-import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ext.attributes.AttributesNode;
-import com.vladsch.flexmark.ext.tables.TableCell;
-import com.vladsch.flexmark.ext.tables.TableRow;
-import com.vladsch.flexmark.ext.tables.TableSeparator;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.socknotes.snippet.Markdown;
 import dev.socknotes.snippet.ParsedPage;
 import java.nio.file.Path;
@@ -39,10 +39,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Points a page's links to other topics' source files ({@code shutdown.md#half-close},
- * {@code ../x.md}) at those topics' pages, as flexmark renders them: the targets are the ones
- * PageParser resolved and LinkChecker checked. Every view shares one folder layout, so one URL fits all.
- * References to claims are rendered by the page's {@link ClaimReferences} renderer.
+ * Renders a page's blocks from its parsed document (HTML, heading content, plain text for the
+ * search index), pointing its links to other topics' source files ({@code shutdown.md#half-close},
+ * {@code ../x.md}) at those topics' pages: the targets are the ones PageParser resolved and
+ * LinkChecker checked. Every view shares one folder layout, so one URL fits all. References to
+ * claims are rendered by the page's {@link ClaimReferences} renderer.
  */
 final class TopicLinkResolver implements LinkResolver {
     private final Map<String, String> pageUrls;
