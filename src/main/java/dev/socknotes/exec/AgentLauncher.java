@@ -61,6 +61,7 @@ public final class AgentLauncher implements ExecutionControlProvider {
     private String lockdownFailure = "";
     private Environment environment;
     private OutputStream control;
+    private ExecutionControl execution;
     private ServerSocketChannel server;
     private final List<SocketChannel> channels = new ArrayList<>();
 
@@ -134,13 +135,23 @@ public final class AgentLauncher implements ExecutionControlProvider {
         control = Channels.newOutputStream(controlChannel);
         InputStream in = Channels.newInputStream(executionChannel);
         OutputStream out = Channels.newOutputStream(executionChannel);
-        return Util.remoteInputOutput(in, out, Map.of("out", env.userOut(), "err", env.userErr()),
+        execution = Util.remoteInputOutput(in, out, Map.of("out", env.userOut(), "err", env.userErr()),
                 Map.of("in", env.userIn()), (objectIn, objectOut) -> new StreamingExecutionControl(objectOut, objectIn) {
                     @Override
                     public void close() {
                         kill();
                     }
                 });
+        return execution;
+    }
+
+    /**
+     * Milliseconds the agent's snippets spent in the support library's bounded waits since the
+     * last call: asked on JShell's execution channel as an extension command
+     * ({@link AgentMain#WAITED_MILLIS}), between snippets, so no snippet can see or shadow it.
+     */
+    long takeWaitedMillis() throws ExecutionControl.ExecutionControlException {
+        return (Long) execution.extensionCommand(AgentMain.WAITED_MILLIS, null);
     }
 
     private SocketChannel acceptFromAgent(long deadline) throws IOException, InterruptedException {

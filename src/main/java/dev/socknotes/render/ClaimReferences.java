@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -30,6 +31,14 @@ final class ClaimReferences {
 
     /** The flexmark renderer of the claim references of one page. */
     NodeRendererFactory renderer(Lang lang, String topicKey) {
+        return renderer(lang, topicKey, ClaimReferences::esc);
+    }
+
+    /**
+     * The same with attribute values escaped by {@code attributeEscape}: for the blocks that
+     * earlier builds serialised through jsoup, which leaves apostrophes in attributes as they are.
+     */
+    NodeRendererFactory renderer(Lang lang, String topicKey, UnaryOperator<String> attributeEscape) {
         Path from = Path.of(topicKey).getParent();
         Path ledger = Path.of(GeneratedPages.CLAIMS + ".html");
         String ledgerUrl = (from == null ? ledger : from.relativize(ledger)).toString().replace('\\', '/');
@@ -42,8 +51,9 @@ final class ClaimReferences {
                 return;
             }
             String wording = claim.statement().get(lang);
-            html.raw("<a class=\"claim-ref\" href=\"" + esc(ledgerUrl + "#claim-" + claim.id()) + "\" title=\"" + esc(wording)
-                    + "\" aria-label=\"" + esc(ui.get(lang, UiKey.of(claim.verdict())) + ": " + wording) + "\">"
+            html.raw("<a class=\"claim-ref\" href=\"" + attributeEscape.apply(ledgerUrl + "#claim-" + claim.id()) + "\" title=\""
+                    + attributeEscape.apply(wording) + "\" aria-label=\""
+                    + attributeEscape.apply(ui.get(lang, UiKey.of(claim.verdict())) + ": " + wording) + "\">"
                     + badge(ui, lang, claim.verdict()) + "</a>");
         }));
         return options -> renderer;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -70,8 +71,17 @@ public final class GeneratedPages {
             }
             sb.append("</tbody></table>");
             sb.append(staleSections(lang, stale));
+            List<String> text = new ArrayList<>(List.of(ui.get(lang, UiKey.VERIFICATION_INTRO),
+                    env == null ? "" : ui.get(lang, UiKey.VERIFICATION_ENVIRONMENT) + " " + env.display(),
+                    ui.get(lang, UiKey.VERIFICATION_CONTAINMENT_INTRO)));
+            for (StatusRow r : rows) {
+                text.add(r.topicTitle().get(lang) + " " + r.snippet().snippet().reference() + " " + ui.get(lang, UiKey.of(r.snippet().status()))
+                        + (r.containment() == null ? "" : " " + ui.get(lang, UiKey.of(r.containment()))));
+            }
+            text.add(stale.isEmpty() ? ui.get(lang, UiKey.VERIFICATION_STALE_NONE) : ui.get(lang, UiKey.VERIFICATION_STALE_INTRO));
+            stale.forEach(st -> text.add(st.reference()));
             pages.put(lang, page(VERIFICATION, lang, ui.get(lang, UiKey.VERIFICATION_TITLE), ui.get(lang, UiKey.VERIFICATION_SUMMARY),
-                    date, sb.toString()));
+                    date, Chunk.prose(sb.toString(), String.join("\n", text))));
         }
         return new RenderedTopic(VERIFICATION, order, pages);
     }
@@ -121,7 +131,14 @@ public final class GeneratedPages {
                 sb.append("</tr>\n");
             }
             sb.append("</tbody></table>");
-            pages.put(lang, page(MATRIX, lang, ui.get(lang, UiKey.MATRIX_TITLE), ui.get(lang, UiKey.MATRIX_SUMMARY), date, sb.toString()));
+            List<String> text = new ArrayList<>(List.of(ui.get(lang, UiKey.MATRIX_INTRO)));
+            kernels.kernels().forEach(k -> text.add(k.release() + " " + k.suite()));
+            for (StatusRow r : rows) {
+                text.add(r.snippet().snippet().reference() + " " + ui.get(lang, UiKey.of(r.snippet().status())) + " "
+                        + String.join(" ", kernels.of(r.snippet().snippet().reference()).stream().map(k -> kernelText.label(lang, k)).toList()));
+            }
+            pages.put(lang, page(MATRIX, lang, ui.get(lang, UiKey.MATRIX_TITLE), ui.get(lang, UiKey.MATRIX_SUMMARY), date,
+                    Chunk.prose(sb.toString(), String.join("\n", text))));
         }
         return new RenderedTopic(MATRIX, order, pages);
     }
@@ -156,13 +173,17 @@ public final class GeneratedPages {
                     + "<p><a class=\"download\" href=\"../support/" + SUPPORT_JAR + "\">"
                     + esc(SUPPORT_JAR) + "</a></p>\n"
                     + "<pre class=\"command\"><code>" + esc(jshellCommand("TOPIC.jsh")) + "</code></pre>";
-            sections.add(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, intro))));
+            sections.add(new Section(null, 0, "", "", List.of(Chunk.prose(intro,
+                    ui.get(lang, UiKey.SUPPORT_INTRO) + "\n" + SUPPORT_JAR + "\n" + jshellCommand("TOPIC.jsh")))));
             List<TocEntry> toc = new ArrayList<>();
             for (var e : sources.entrySet()) {
                 String id = "src-" + e.getKey().replace(".java", "").toLowerCase(java.util.Locale.ROOT);
                 toc.add(new TocEntry(id, 2, esc(e.getKey())));
-                sections.add(new Section(id, 2, esc(e.getKey()), List.of(new Chunk(Chunk.Kind.PROSE,
-                        "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>"))));
+                String html = "<pre class=\"source\"><code class=\"language-java\">" + esc(e.getValue()) + "</code></pre>";
+                // earlier builds serialised a column's chunk that holds "id=" through jsoup (LegacySerialisation)
+                String columnHtml = lang == Lang.ZH && e.getValue().contains("id=")
+                        ? "<pre class=\"source\"><code class=\"language-java\">" + LegacySerialisation.text(e.getValue()) + "</code></pre>" : html;
+                sections.add(new Section(id, 2, esc(e.getKey()), e.getKey(), List.of(Chunk.prose(html, columnHtml, e.getValue()))));
             }
             pages.put(lang, new RenderedPage(SUPPORT, lang, ui.get(lang, UiKey.SUPPORT_TITLE), ui.get(lang, UiKey.SUPPORT_SUMMARY),
                     date, sections, toc, sourceDir));
@@ -174,46 +195,70 @@ public final class GeneratedPages {
 
     /** The claims ledger page: every claim of the seed notes, its verdict and its proofs. */
     public RenderedTopic claimsPage(ClaimLedger.Checked checked, Environment env, LocalDate date, int order) {
-        List<ClaimLedger.Claim> claims = checked.claims();
         Map<Lang, RenderedPage> pages = new EnumMap<>(Lang.class);
         for (Lang lang : Lang.values()) {
-            StringBuilder sb = new StringBuilder("<p>").append(esc(ui.get(lang, UiKey.CLAIMS_INTRO))).append("</p>\n");
-            sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc(ui.get(lang, UiKey.CLAIMS_CLAIM)))
-                    .append("</th><th>").append(esc(ui.get(lang, UiKey.CLAIMS_VERDICT))).append("</th><th>")
-                    .append(esc(ui.get(lang, UiKey.CLAIMS_EVIDENCE))).append("</th></tr></thead><tbody>\n");
-            for (ClaimLedger.Claim c : claims) {
-                sb.append("<tr id=\"claim-").append(esc(c.id())).append("\"><td>");
-                if (!c.seed().isEmpty()) {
-                    sb.append("<span class=\"claim-seed\">").append(esc(c.seed())).append("</span> ");
-                }
-                sb.append(esc(c.statement().get(lang))).append("</td><td>").append(badge(lang, c.verdict()));
-                List<ClaimLedger.OnKernel> onKernels = checked.onKernels(c);
-                if (!onKernels.isEmpty()) {
-                    boolean everywhere = onKernels.stream().allMatch(k -> k.holding() == ClaimLedger.Holding.HOLDS);
-                    sb.append("<p class=\"claim-kernels").append(everywhere ? "" : " claim-kernels-partial").append("\">")
-                            .append(esc(kernelText.claimLine(lang, KernelText.thisBuild(env), onKernels))).append("</p>");
-                }
-                sb.append("</td><td>");
-                if (!c.note().get(lang).isEmpty()) {
-                    sb.append("<p>").append(esc(c.note().get(lang))).append("</p>");
-                }
-                for (ClaimLedger.Proof p : c.proofs()) {
-                    SnippetRef ref = p.snippet();
-                    sb.append("<div class=\"proof\"><a href=\"").append(esc(ref.topic())).append(".html#").append(esc(ref.anchor()))
-                            .append("\"><code>").append(esc(ref.toString())).append("</code></a>");
-                    if (!p.shows().isEmpty()) {
-                        sb.append("<pre class=\"proof-shows\"><samp>");
-                        sb.append(String.join("\n", p.shows().stream().map(l -> esc(l.text())).toList()));
-                        sb.append("</samp></pre>");
-                    }
-                    sb.append("</div>");
-                }
-                sb.append("</td></tr>\n");
-            }
-            sb.append("</tbody></table>");
-            pages.put(lang, page(CLAIMS, lang, ui.get(lang, UiKey.CLAIMS_TITLE), ui.get(lang, UiKey.CLAIMS_SUMMARY), date, sb.toString()));
+            String html = claimsTable(checked, env, lang, GeneratedPages::esc, "");
+            // the side-by-side view's 中文 column: ids prefixed, escaped as earlier builds' jsoup pass wrote it
+            String columnHtml = lang == Lang.ZH ? claimsTable(checked, env, lang, LegacySerialisation::text, Chunk.SIDE_BY_SIDE_ZH_ID_PREFIX) : html;
+            List<Chunk.SearchEntry> entries = checked.claims().stream().map(c -> claimEntry(checked, env, lang, c)).toList();
+            pages.put(lang, page(CLAIMS, lang, ui.get(lang, UiKey.CLAIMS_TITLE), ui.get(lang, UiKey.CLAIMS_SUMMARY), date,
+                    new Chunk(Chunk.Kind.PROSE, html, columnHtml, ui.get(lang, UiKey.CLAIMS_INTRO), entries)));
         }
         return new RenderedTopic(CLAIMS, order, pages);
+    }
+
+    /** The ledger's table, its text escaped by {@code esc} and its ids prefixed by {@code idPrefix}. */
+    private String claimsTable(ClaimLedger.Checked checked, Environment env, Lang lang, UnaryOperator<String> esc, String idPrefix) {
+        StringBuilder sb = new StringBuilder("<p>").append(esc.apply(ui.get(lang, UiKey.CLAIMS_INTRO))).append("</p>\n");
+        sb.append("<table class=\"claims-table\"><thead><tr><th>").append(esc.apply(ui.get(lang, UiKey.CLAIMS_CLAIM)))
+                .append("</th><th>").append(esc.apply(ui.get(lang, UiKey.CLAIMS_VERDICT))).append("</th><th>")
+                .append(esc.apply(ui.get(lang, UiKey.CLAIMS_EVIDENCE))).append("</th></tr></thead><tbody>\n");
+        for (ClaimLedger.Claim c : checked.claims()) {
+            sb.append("<tr id=\"").append(idPrefix).append("claim-").append(esc.apply(c.id())).append("\"><td>");
+            if (!c.seed().isEmpty()) {
+                sb.append("<span class=\"claim-seed\">").append(esc.apply(c.seed())).append("</span> ");
+            }
+            sb.append(esc.apply(c.statement().get(lang))).append("</td><td>").append(badge(lang, c.verdict()));
+            List<ClaimLedger.OnKernel> onKernels = checked.onKernels(c);
+            if (!onKernels.isEmpty()) {
+                boolean everywhere = onKernels.stream().allMatch(k -> k.holding() == ClaimLedger.Holding.HOLDS);
+                sb.append("<p class=\"claim-kernels").append(everywhere ? "" : " claim-kernels-partial").append("\">")
+                        .append(esc.apply(kernelText.claimLine(lang, KernelText.thisBuild(env), onKernels))).append("</p>");
+            }
+            sb.append("</td><td>");
+            if (!c.note().get(lang).isEmpty()) {
+                sb.append("<p>").append(esc.apply(c.note().get(lang))).append("</p>");
+            }
+            for (ClaimLedger.Proof p : c.proofs()) {
+                SnippetRef ref = p.snippet();
+                sb.append("<div class=\"proof\"><a href=\"").append(esc.apply(ref.topic())).append(".html#").append(esc.apply(ref.anchor()))
+                        .append("\"><code>").append(esc.apply(ref.toString())).append("</code></a>");
+                if (!p.shows().isEmpty()) {
+                    sb.append("<pre class=\"proof-shows\"><samp>");
+                    sb.append(String.join("\n", p.shows().stream().map(l -> esc.apply(l.text())).toList()));
+                    sb.append("</samp></pre>");
+                }
+                sb.append("</div>");
+            }
+            sb.append("</td></tr>\n");
+        }
+        return sb.append("</tbody></table>").toString();
+    }
+
+    /** A claim as a search result of its own: its row of the ledger, as text. */
+    private Chunk.SearchEntry claimEntry(ClaimLedger.Checked checked, Environment env, Lang lang, ClaimLedger.Claim c) {
+        String heading = (c.seed().isEmpty() ? "" : c.seed() + " ") + c.statement().get(lang);
+        List<String> text = new ArrayList<>(List.of(heading, ui.get(lang, UiKey.of(c.verdict()))));
+        List<ClaimLedger.OnKernel> onKernels = checked.onKernels(c);
+        if (!onKernels.isEmpty()) {
+            text.add(kernelText.claimLine(lang, KernelText.thisBuild(env), onKernels));
+        }
+        text.add(c.note().get(lang));
+        for (ClaimLedger.Proof p : c.proofs()) {
+            text.add(p.snippet().toString());
+            p.shows().forEach(l -> text.add(l.text()));
+        }
+        return new Chunk.SearchEntry("claim-" + c.id(), heading, String.join(" ", text.stream().filter(t -> !t.isEmpty()).toList()));
     }
 
     /** Verdict badges of the claims a topic's snippets decide, shown at the top of the topic. */
@@ -277,9 +322,9 @@ public final class GeneratedPages {
                 + " -R--enable-native-access=ALL-UNNAMED " + script;
     }
 
-    private static RenderedPage page(String key, Lang lang, String title, String summary, LocalDate date, String html) {
+    private static RenderedPage page(String key, Lang lang, String title, String summary, LocalDate date, Chunk body) {
         return new RenderedPage(key, lang, title, summary, date,
-                List.of(new Section(null, 0, "", List.of(new Chunk(Chunk.Kind.PROSE, html)))), List.of(), "(generated)");
+                List.of(new Section(null, 0, "", "", List.of(body))), List.of(), "(generated)");
     }
 
     private static String esc(String s) {

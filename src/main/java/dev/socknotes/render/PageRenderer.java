@@ -1,11 +1,9 @@
 package dev.socknotes.render;
 
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.exec.Environment;
 import dev.socknotes.content.Lang;
 import dev.socknotes.snippet.Block;
-import dev.socknotes.snippet.DiagramKind;
 import dev.socknotes.snippet.PageSection;
 import dev.socknotes.verify.Termbase;
 import dev.socknotes.verify.TranslationSync;
@@ -21,8 +19,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
 
 /**
  * Renders a parsed page to HTML split into sections (at headings with explicit ids) and chunks
@@ -57,59 +53,65 @@ public final class PageRenderer {
      */
     public RenderedPage render(ParsedPage parsed, List<VerifiedSnippet> verified, Environment env, String intro) {
         var page = parsed.page();
-        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, Termbase.topicLinks(translations.terms()));
-        Map<Node, Block> blocks = new IdentityHashMap<>();
-        parsed.sections().forEach(s -> s.blocks().forEach(b -> blocks.put(b.node(), b)));
+        var termLinks = Termbase.topicLinks(translations.terms());
+        TopicLinkResolver html = TopicLinkResolver.of(parsed, claims, termLinks, "");
+        // the 中文 column of the side-by-side view: the same HTML with its ids prefixed, rendered so
+        TopicLinkResolver column = page.lang() == Lang.ZH
+                ? TopicLinkResolver.of(parsed, claims, termLinks, Chunk.SIDE_BY_SIDE_ZH_ID_PREFIX) : html;
         Map<Snippet, VerifiedSnippet> bySnippet = new IdentityHashMap<>();
         for (VerifiedSnippet v : verified) {
             bySnippet.put(v.snippet(), v);
         }
-        Map<Node, ParsedPage.HeadingRef> headings = new IdentityHashMap<>();
-        parsed.headings().forEach(h -> headings.put(h.node(), h));
-
         List<Section> sections = new ArrayList<>();
         List<TocEntry> toc = new ArrayList<>();
-        SectionBuilder current = new SectionBuilder(null, 0, "", stale(page, PageSection.LEAD));
-        if (!intro.isEmpty()) {
-            current.prose.append(intro).append('\n');
-        }
-        for (Node node : parsed.document().getChildren()) {
-            if (parsed.snippetNodes().containsKey(node)) {
-                Snippet s = parsed.snippetNodes().get(node);
-                if (s != null && node == findFence(parsed, s)) {
-                    VerifiedSnippet v = bySnippet.get(s);
-                    if (v != null) {
-                        current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()));
+        SectionBuilder current = null;
+        for (PageSection part : parsed.sections()) {
+            if (part.isLead()) {
+                current = new SectionBuilder(null, 0, "", "", stale(page, PageSection.LEAD));
+                if (!intro.isEmpty()) {
+                    current.prose(intro + "\n", intro + "\n", ""); // the same boxes on every page: not searched
+                }
+            } else {
+                String heading = html.headingContent((Heading) part.heading());
+                if (part.level() <= 3) {
+                    toc.add(new TocEntry(part.id(), part.level(), heading));
+                }
+                sections.add(current.build());
+                current = new SectionBuilder(part.id(), part.level(), heading, TopicLinkResolver.text(part.heading()).strip(), stale(page, part.id()));
+            }
+            for (Block block : part.blocks()) {
+                switch (block) {
+                    case Block.RunSnippet run -> {
+                        VerifiedSnippet v = bySnippet.get(run.snippet());
+                        if (v != null) {
+                            current.snippet(snippetHtml.render(v, page.lang(), page.topicKey(), env, page.header().sysctls()), searchText(v));
+                        }
                     }
+                    case Block.OutputBlock output -> { } // shown with its snippet's result
+                    case Block.Diagram diagram -> {
+                        String svg = switch (diagram.kind()) {
+                            case TCP_STATES -> StateDiagram.render(
+                                    verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList(),
+                                    ui.get(page.lang(), UiKey.DIAGRAM_STATES), ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED));
+                        };
+                        current.prose(svg, svg, ""); // a drawing, no ids; its labels are the states the text names
+                    }
+                    case Block.Termbase termbase -> {
+                        // the termbase's meanings are Markdown: its table is written as Markdown, parsed once here
+                        var table = Markdown.PARSER.parse(termbaseTable(page.lang()));
+                        current.prose(html.renderGenerated(table), column.renderGenerated(table), TopicLinkResolver.text(table));
+                    }
+                    case Block.Prose prose -> {
+                        current.prose(html.render(prose.node()), column.render(prose.node()), TopicLinkResolver.text(prose.node()));
+                        // a heading without an explicit id (level 1, or 4 and below) is prose, listed by its generated id
+                        if (prose.node() instanceof Heading h && h.getLevel() <= 3 && !h.getAnchorRefId().isEmpty()) {
+                            toc.add(new TocEntry(h.getAnchorRefId(), h.getLevel(), html.headingContent(h)));
+                        }
+                    }
+                    case Block.DisplayCode code -> current.prose(html.render(code.node()), column.render(code.node()), code.code());
+                    case Block.FactsException facts -> { } // a reference definition: renders as nothing
                 }
-                continue;
             }
-            if (node instanceof Heading h && headings.containsKey(h)) {
-                ParsedPage.HeadingRef ref = headings.get(h);
-                String rendered = html.render(node);
-                Element el = Jsoup.parseBodyFragment(rendered).body().child(0);
-                String inner = el.html();
-                String id = ref.explicitId() != null ? ref.explicitId() : el.id();
-                if (ref.level() <= 3 && !id.isEmpty()) {
-                    toc.add(new TocEntry(id, ref.level(), inner));
-                }
-                if (ref.explicitId() != null) {
-                    sections.add(current.build());
-                    current = new SectionBuilder(id, ref.level(), inner, stale(page, id));
-                    continue;
-                }
-            }
-            if (parsed.diagrams().get(node) == DiagramKind.TCP_STATES) {
-                List<String> outputs = verified.stream().map(VerifiedSnippet::shownOutput).filter(java.util.Objects::nonNull).toList();
-                current.prose.append(StateDiagram.render(outputs, ui.get(page.lang(), UiKey.DIAGRAM_STATES),
-                        ui.get(page.lang(), UiKey.DIAGRAM_STATES_OBSERVED)));
-                continue;
-            }
-            if (blocks.get(node) instanceof Block.Termbase) {
-                current.prose.append(renderProse(html, Markdown.PARSER.parse(termbaseTable(page.lang()))));
-                continue;
-            }
-            current.prose.append(renderProse(html, node));
         }
         sections.add(current.build());
         List<Section> nonEmpty = sections.stream().filter(s -> s.id() != null || !s.chunks().isEmpty() || s.stale() != null).toList();
@@ -117,21 +119,10 @@ public final class PageRenderer {
                 page.header().date(), nonEmpty, toc, page.source().path().toString().replace('\\', '/'));
     }
 
-    /**
-     * Renders one top-level block. flexmark drops links when asked to render a node that is not a
-     * whole document, so the block's source is parsed as a document of its own; the
-     * {@link TopicLinkResolver} points links to topics' source files at their pages.
-     */
-    private static String renderProse(TopicLinkResolver links, Node node) {
-        String html = links.render(Markdown.PARSER.parse(node.getChars().toString()));
-        if (!links.resolvedAny() && !html.contains(".md")) {
-            return html;
-        }
-        // Earlier builds rewrote these blocks' links through jsoup, whose serialisation differs from
-        // flexmark's (quotes in text are not escaped); kept so that the site stays byte-identical.
-        org.jsoup.nodes.Document d = Jsoup.parseBodyFragment(html);
-        d.outputSettings().prettyPrint(false);
-        return d.body().html() + "\n";
+    /** What the search index holds of a snippet: its code and the output shown under it. */
+    private static String searchText(VerifiedSnippet v) {
+        boolean outputShown = !v.snippet().options().hidden() && !v.snippet().options().silent() && v.shownOutput() != null;
+        return v.snippet().code() + (outputShown ? "\n" + v.shownOutput() : "");
     }
 
     /** The termbase as a Markdown table in the page's language: its term, the other language's, the meaning. */
@@ -167,47 +158,50 @@ public final class PageRenderer {
         }).orElse(null);
     }
 
-    private static Node findFence(ParsedPage parsed, Snippet s) {
-        for (var e : parsed.snippetNodes().entrySet()) {
-            if (e.getValue() == s && e.getKey() instanceof com.vladsch.flexmark.ast.FencedCodeBlock f
-                    && f.getInfo().toString().strip().startsWith("java")) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
     private static final class SectionBuilder {
         final String id;
         final int level;
         final String heading;
+        final String headingText;
         final List<Chunk> chunks = new ArrayList<>();
         final StringBuilder prose = new StringBuilder();
+        final StringBuilder proseColumn = new StringBuilder();
+        final StringBuilder proseText = new StringBuilder();
 
         final Section.Stale stale;
 
-        SectionBuilder(String id, int level, String heading, Section.Stale stale) {
+        SectionBuilder(String id, int level, String heading, String headingText, Section.Stale stale) {
             this.id = id;
             this.level = level;
             this.heading = heading;
+            this.headingText = headingText;
             this.stale = stale;
         }
 
-        void snippet(String html) {
+        /** A block of prose: its HTML, as it stands in the side-by-side view's column, and its text. */
+        void prose(String html, String columnHtml, String text) {
+            prose.append(html);
+            proseColumn.append(columnHtml);
+            proseText.append(text.strip()).append('\n');
+        }
+
+        void snippet(String html, String text) {
             flushProse();
-            chunks.add(new Chunk(Chunk.Kind.SNIPPET, html));
+            chunks.add(Chunk.snippet(html, text));
         }
 
         void flushProse() {
             if (!prose.toString().isBlank()) {
-                chunks.add(new Chunk(Chunk.Kind.PROSE, prose.toString().strip()));
+                chunks.add(Chunk.prose(prose.toString().strip(), proseColumn.toString().strip(), proseText.toString().strip()));
             }
             prose.setLength(0);
+            proseColumn.setLength(0);
+            proseText.setLength(0);
         }
 
         Section build() {
             flushProse();
-            return new Section(id, level, heading, chunks, stale);
+            return new Section(id, level, heading, headingText, chunks, stale);
         }
     }
 }

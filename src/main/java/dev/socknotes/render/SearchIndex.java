@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jsoup.Jsoup;
 
 /**
  * The offline search index, built at build time and shipped as a script ({@code search-index.js}
@@ -40,27 +39,17 @@ public final class SearchIndex {
             for (Lang lang : Lang.values()) {
                 RenderedPage p = t.page(lang);
                 for (Section s : p.sections()) {
-                    // one parse per section (each chunk in its own element, a line apart), not per chunk
-                    StringBuilder html = new StringBuilder();
-                    for (Chunk c : s.chunks()) {
-                        html.append("<div>").append(c.html()).append("</div>\n");
-                    }
-                    var body0 = Jsoup.parseBodyFragment(html.toString()).body();
                     String page = lang.dir() + "/" + t.key() + ".html";
-                    var rows = s.id() == null ? body0.select("tr[id]") : new org.jsoup.select.Elements();
-                    if (!rows.isEmpty()) {
+                    List<Chunk.SearchEntry> entries = s.chunks().stream().flatMap(c -> c.entries().stream()).toList();
+                    if (!entries.isEmpty()) {
                         // a generated table (the claims ledger): each row is a result of its own, with its anchor
-                        for (var row : rows) {
-                            String rowText = row.wholeText().replaceAll("\\s+", " ").strip();
-                            var first = row.selectFirst("td");
-                            docs.add(new Doc(lang, page + "#" + row.id(), p.title(),
-                                    first == null ? "" : first.text(), rowText));
-                        }
+                        entries.forEach(e -> docs.add(new Doc(lang, page + "#" + e.anchor(), p.title(), e.heading(),
+                                e.text().replaceAll("\\s+", " ").strip())));
                         continue;
                     }
-                    String text = body0.wholeText();
+                    String text = String.join("\n", s.chunks().stream().map(Chunk::text).toList());
                     String url = page + (s.id() == null ? "" : "#" + s.id());
-                    String heading = s.id() == null ? "" : Jsoup.parseBodyFragment(s.headingHtml()).body().text();
+                    String heading = s.id() == null ? "" : s.headingText();
                     String body = text.replaceAll("[ \\t]+", " ").replaceAll("\\n{2,}", "\n").strip();
                     if (!body.isEmpty() || !heading.isEmpty()) {
                         docs.add(new Doc(lang, url, p.title(), heading, body));

@@ -9,17 +9,18 @@ import java.util.List;
  * @param id          the explicit heading id shared by both languages, or null for the intro
  * @param level       heading level 1..6 (0 for the intro)
  * @param headingHtml the heading's inner HTML (escaped), or "" for the intro
+ * @param headingText the heading's plain text (for the search index), or "" for the intro
  * @param chunks      the body, prose and snippets in order
  * @param stale       when the section's translation pair is stale in this language: the
  *                    {@code data-translation-stale} value and the notice's HTML; null when in sync
  */
-public record Section(String id, int level, String headingHtml, List<Chunk> chunks, Stale stale) {
+public record Section(String id, int level, String headingHtml, String headingText, List<Chunk> chunks, Stale stale) {
     public Section {
         chunks = List.copyOf(chunks);
     }
 
-    public Section(String id, int level, String headingHtml, List<Chunk> chunks) {
-        this(id, level, headingHtml, chunks, null);
+    public Section(String id, int level, String headingHtml, String headingText, List<Chunk> chunks) {
+        this(id, level, headingHtml, headingText, chunks, null);
     }
 
     /**

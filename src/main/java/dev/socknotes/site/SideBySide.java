@@ -4,15 +4,12 @@ import dev.socknotes.render.Chunk;
 import dev.socknotes.render.RenderedPage;
 import dev.socknotes.render.Section;
 import java.util.List;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * The side-by-side view: sections line up by their shared heading ids and, inside a section, prose
  * chunk by prose chunk; a snippet (byte-identical in both languages, one result) spans both
- * columns once. Ids of the 中文 column get a {@code zh-} prefix so that every id stays unique and
- * the English ids, which links use, keep working.
+ * columns once. The 中文 column shows each chunk's {@link Chunk#columnHtml()}, whose ids the renderer
+ * prefixed with {@code zh-}, so that every id stays unique and the English ids, which links use, keep working.
  */
 final class SideBySide {
     private SideBySide() {}
@@ -32,14 +29,14 @@ final class SideBySide {
             sb.append(stale != null ? Section.staleSectionStart(stale, attributes) : "<" + tag + attributes + ">\n");
             if (headed) {
                 sb.append("<div class=\"pair-row pair-heading\">")
-                        .append(column("zh-Hans", z == null ? "" : heading(z), true))
-                        .append(column("en", e == null ? "" : heading(e), false))
+                        .append(column("zh-Hans", z == null ? "" : heading(z)))
+                        .append(column("en", e == null ? "" : heading(e)))
                         .append("</div>\n");
             }
             if (stale != null) {
                 sb.append("<div class=\"pair-row\">")
-                        .append(column("zh-Hans", z == null || z.stale() == null ? "" : z.stale().noticeHtml(), true))
-                        .append(column("en", e == null || e.stale() == null ? "" : e.stale().noticeHtml(), false))
+                        .append(column("zh-Hans", z == null || z.stale() == null ? "" : z.stale().noticeHtml()))
+                        .append(column("en", e == null || e.stale() == null ? "" : e.stale().noticeHtml()))
                         .append("</div>\n");
             }
             List<Chunk> zc = z == null ? List.of() : z.chunks();
@@ -55,7 +52,7 @@ final class SideBySide {
                     ei++;
                     continue;
                 }
-                String left = a != null && a.kind() == Chunk.Kind.PROSE ? a.html() : "";
+                String left = a != null && a.kind() == Chunk.Kind.PROSE ? a.columnHtml() : "";
                 String right = b != null && b.kind() == Chunk.Kind.PROSE ? b.html() : "";
                 if (a != null && a.kind() == Chunk.Kind.PROSE) {
                     zi++;
@@ -63,7 +60,7 @@ final class SideBySide {
                 if (b != null && b.kind() == Chunk.Kind.PROSE) {
                     ei++;
                 }
-                sb.append("<div class=\"pair-row\">").append(column("zh-Hans", left, true)).append(column("en", right, false))
+                sb.append("<div class=\"pair-row\">").append(column("zh-Hans", left)).append(column("en", right))
                         .append("</div>\n");
             }
             sb.append("</").append(tag).append(">\n");
@@ -75,20 +72,7 @@ final class SideBySide {
         return "<h" + s.level() + " class=\"pair-title\">" + s.headingHtml() + "</h" + s.level() + ">";
     }
 
-    private static String column(String lang, String html, boolean prefixIds) {
-        String body = prefixIds ? prefixIds(html) : html;
-        return "<div class=\"col\" lang=\"" + lang + "\">" + body + "</div>";
-    }
-
-    private static String prefixIds(String html) {
-        if (!html.contains("id=")) {
-            return html;
-        }
-        Document d = Jsoup.parseBodyFragment(html);
-        d.outputSettings().prettyPrint(false);
-        for (Element el : d.body().select("[id]")) {
-            el.attr("id", "zh-" + el.id());
-        }
-        return d.body().html();
+    private static String column(String lang, String html) {
+        return "<div class=\"col\" lang=\"" + lang + "\">" + html + "</div>";
     }
 }

@@ -9,8 +9,12 @@ import java.util.function.BooleanSupplier;
  * How long this JVM's snippets waited in the library's bounded waits — for a kernel timer, a state
  * change, a child's exit, a call to block. The build reads and resets it after each topic, so the
  * benchmark can tell the time the notes mean to wait from the build's own overhead.
+ *
+ * <p>Build instrumentation, not API: package-private, read by the build's agent
+ * ({@code dev.socknotes.exec.agent.AgentMain}, by reflection) when the build asks for it on
+ * JShell's execution channel.
  */
-public final class Waits {
+final class Waits {
     private static final AtomicLong NANOS = new AtomicLong();
 
     private Waits() {}
@@ -41,8 +45,8 @@ public final class Waits {
         NANOS.addAndGet(System.nanoTime() - startNanos);
     }
 
-    /** The milliseconds waited since the last call, and starts counting again. */
-    public static long takeMillis() {
+    /** The milliseconds waited since the last call, and starts counting again (read by the agent, see above). */
+    static long takeMillis() {
         return NANOS.getAndSet(0) / 1_000_000;
     }
 }

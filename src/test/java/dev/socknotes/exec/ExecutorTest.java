@@ -60,6 +60,18 @@ class ExecutorTest {
     }
 
     @Test
+    void timeInTheSupportLibrarysBoundedWaitsIsCountedButTheCounterIsNoApiOfTheSnippets() {
+        TopicResult r = run(new TopicJob("t", List.of(
+                job("a", "System.out.println(Bounded.call(\"sleep\", Duration.ofSeconds(5), () -> { Thread.sleep(300); return 1; }).outcome());",
+                        Duration.ofSeconds(10)),
+                job("b", "dev.socknotes.support.Waits.takeMillis();", Duration.ofSeconds(10))), Map.of())).getFirst();
+        assertThat(r.results().get(0).outcome()).isEqualTo(new Outcome.Completed("RETURNED\n"));
+        assertThat(r.waited()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5));
+        assertThat(r.results().get(1).outcome()).isInstanceOfSatisfying(Outcome.CompileError.class,
+                c -> assertThat(c.problems().getFirst().message()).contains("not public"));
+    }
+
+    @Test
     void compileErrorPointsIntoTheSnippetCode() {
         String code = "int a = 1;\nint b = a + undefinedThing;";
         TopicResult r = run(new TopicJob("t", List.of(job("a", code, Duration.ofSeconds(10))), Map.of())).getFirst();

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
 import jdk.jshell.execution.RemoteExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import jdk.jshell.spi.ExecutionControl.EngineTerminationException;
+import jdk.jshell.spi.ExecutionControl.InternalException;
 import jdk.jshell.spi.ExecutionControl.NotImplementedException;
+import jdk.jshell.spi.ExecutionControl.RunException;
 
 /**
  * The main class of an agent JVM: connects back to the build over a path-based Unix domain socket
@@ -38,6 +41,16 @@ public final class AgentMain {
     public static final int EXECUTION = 'J';
     /** Sent on the control connection to interrupt the running snippet. */
     public static final int STOP = 'S';
+
+    /**
+     * The extension command on the execution connection that answers (a Long) how many
+     * milliseconds this JVM's snippets waited in the support library's bounded waits since the
+     * last time asked: build instrumentation, kept out of the library's public API.
+     */
+    public static final String WAITED_MILLIS = "socknotes.waitedMillis";
+
+    /** The support library's package-private counter of waited time, read by reflection. */
+    private static final String WAITS_CLASS = "dev.socknotes.support.Waits";
 
     private AgentMain() {}
 
@@ -149,6 +162,21 @@ public final class AgentMain {
         @Override
         public void redefine(ClassBytecodes[] cbcs) throws NotImplementedException {
             throw new NotImplementedException("redefine needs a debugger; this agent has none");
+        }
+
+        @Override
+        public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException,
+                InternalException {
+            if (!command.equals(WAITED_MILLIS)) {
+                return super.extensionCommand(command, arg);
+            }
+            try {
+                Method take = Class.forName(WAITS_CLASS).getDeclaredMethod("takeMillis");
+                take.setAccessible(true); // package-private: not the library's API
+                return (Long) take.invoke(null);
+            } catch (ReflectiveOperationException e) {
+                throw new InternalException("cannot read " + WAITS_CLASS + ": " + e);
+            }
         }
 
         @Override
