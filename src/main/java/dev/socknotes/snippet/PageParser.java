@@ -70,8 +70,8 @@ public final class PageParser {
             }
         }
         List<PageSection> sections = sections(page, doc, snippetNodes, diagrams, errors);
-        return new Result(new ParsedPage(page, doc, List.copyOf(snippets), snippetNodes, List.copyOf(headings),
-                List.copyOf(links), List.copyOf(claimRefs), diagrams, sections), errors);
+        return new Result(new ParsedPage(page, List.copyOf(snippets), List.copyOf(headings),
+                List.copyOf(links), List.copyOf(claimRefs), sections), errors);
     }
 
     /** The page's top-level blocks, typed, grouped into sections at the headings with explicit ids. */

@@ -1,22 +1,18 @@
 package dev.socknotes.snippet;
 
-import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.socknotes.content.Page;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A page after parsing: its Markdown tree, its run snippets, its explicit heading ids, the
- * diagrams it asks for, the links to other topics it contains and the claims its prose cites.
+ * A page after parsing, the one typed model every later stage reads: its run snippets, its
+ * headings, the links to other topics and the claims its prose cites, and its top-level blocks in
+ * sections. The Markdown nodes the blocks hold belong to one parse of the page's source.
  *
- * @param snippetNodes the fenced-code node of each snippet (and of its output block) → snippet
- * @param diagrams     the fenced-code node of each {@code ```diagram KIND} block → its kind
- * @param sections     the page's top-level blocks, typed, in sections (the lead text first, id "")
+ * @param sections the page's top-level blocks, typed, in sections (the lead text first, id "")
  */
-public record ParsedPage(Page page, Document document, List<Snippet> snippets, Map<Node, Snippet> snippetNodes,
-                         List<HeadingRef> headings, List<TopicLink> links, List<ClaimRef> claimRefs,
-                         Map<Node, DiagramKind> diagrams, List<PageSection> sections) {
+public record ParsedPage(Page page, List<Snippet> snippets, List<HeadingRef> headings, List<TopicLink> links,
+                         List<ClaimRef> claimRefs, List<PageSection> sections) {
 
     /** The URL scheme of a prose reference to a claim of the ledger: {@code [](claim:ID)}. */
     public static final String CLAIM_SCHEME = "claim:";
