@@ -168,18 +168,11 @@ public final class GuestImage {
      * guest's agent. A change makes a new training run.
      */
     String agentIdentity() throws IOException {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-            sha.update(String.join(" ", AgentLauncher.JVM_OPTIONS).getBytes(StandardCharsets.UTF_8));
-            for (var jar : agentJars().entrySet()) {
-                sha.update(jar.getKey().getBytes(StandardCharsets.UTF_8));
-                sha.update(jar.getValue());
-            }
-            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        StringBuilder sb = new StringBuilder(Runtime.version() + " " + String.join(" ", AgentLauncher.JVM_OPTIONS));
+        for (var jar : agentJars().entrySet()) {
+            sb.append('\n').append(jar.getKey()).append(java.util.HexFormat.of().formatHex(jar.getValue()));
         }
+        return dev.socknotes.cache.ResultCache.sha256(sb.toString());
     }
 
     /** The jlinked runtime, made once per JDK version: java.base and its class-data archive. */
