@@ -225,10 +225,13 @@ class BuiltSiteIT {
                 assertThat(status).as(ref).isIn("verified", "differs", "stale", "missing");
                 switch (status) {
                     case "verified" -> {
-                        // "verified" means the record matches the page's output block, whose [..] may stand for a
-                        // number that differs between runs (dead-peer#zero-window's unread byte count)
-                        assertThat(k.get("output").asText().replaceAll("\\d+", "N")).as(ref + " on " + k.get("release"))
-                                .isEqualTo((s.get("output").isNull() ? "" : s.get("output").asText()).replaceAll("\\d+", "N"));
+                        // "verified" means the record matches this build's output, or for a snippet not run here (slow)
+                        // the page's output block, whose [..] may stand for a number that differs between runs
+                        // (dead-peer#zero-window's unread byte count): the build's own matcher decides
+                        String expected = s.get("output").isNull() ? "" : s.get("output").asText();
+                        assertThat(dev.socknotes.snippet.OutputPattern.matches(expected, k.get("output").asText()))
+                                .as("%s on %s: recorded%n%s%nexpected%n%s", ref, k.get("release"), k.get("output").asText(), expected)
+                                .isTrue();
                         same.add(k.get("release").asText());
                     }
                     case "differs" -> assertThat(k.get("diff")).as(ref).isNotEmpty();
