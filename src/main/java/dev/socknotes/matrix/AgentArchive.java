@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * The class-data archive a guest's agent JVM starts from. Emulated, most of an agent's start and
  * much of each snippet is the JVM spinning method-handle classes (FFM downcalls, lambdas, string
- * concatenation) and loading the agent's, JShell's and the support library's classes; a dynamic
- * CDS archive written at the end of a training run in a guest holds them, so later agents map them
- * instead. The archive is an optimisation only: the JVM checks it against its own build and the
+ * concatenation) and loading the agent's, JShell's and the support library's classes; an AOT
+ * cache (JDK 25's {@code -XX:AOTCacheOutput}) written at the end of a training run in a guest holds
+ * them loaded and linked, so later agents map them instead. The archive is an optimisation only: the JVM checks it against its own build and the
  * class path, and ignores one that does not match.
  */
 sealed interface AgentArchive {

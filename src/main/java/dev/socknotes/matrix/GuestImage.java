@@ -67,7 +67,11 @@ public final class GuestImage {
     /** The initramfs for one kernel, written afresh (a few seconds), next to the runtime it is made of. */
     Path build(Kernel kernel, AgentArchive archive) throws IOException, URISyntaxException {
         Path runtime = runtime();
-        String kind = archive instanceof AgentArchive.Training ? "-training" : "";
+        String kind = switch (archive) {
+            case AgentArchive.Training t -> "-training";
+            case AgentArchive.None n -> "-no-archive";
+            case AgentArchive.Trained t -> "";
+        };
         Path image = Files.createDirectories(root.resolve("initramfs")).resolve(kernel.release() + kind + ".cpio");
         Path partial = image.resolveSibling(image.getFileName() + ".partial");
         try (Cpio cpio = new Cpio(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20))) {
@@ -107,7 +111,7 @@ public final class GuestImage {
     /** /init: mounts, modules, loopback up, the ports linked by name, then the agent; powers off when it ends. */
     private String initScript(List<String> modules, AgentArchive archive) throws IOException {
         List<String> java = new ArrayList<>(List.of("/opt/jdk/bin/java"));
-        java.addAll(AgentLauncher.JVM_OPTIONS);
+        java.addAll(agentJvmOptions());
         java.addAll(archive.jvmOptions());
         // JShell's execution classes run from the class path here, not as the jdk.jshell module, so
         // they need the two java.base packages that module is exported (its console provider, misc)
@@ -129,6 +133,21 @@ public final class GuestImage {
                 %spoweroff -f
                 """.formatted(String.join(" ", modules), archive instanceof AgentArchive.Training ? 3 : 2, String.join(" ", java), AGENT_EXIT,
                         archive.afterAgent());
+    }
+
+    /**
+     * The guest agent's JVM options: the build's own, and emulated, interpreted only. Under
+     * single-threaded emulation C1 compiled on the guest's one emulated core and cost more than it
+     * saved: an agent JVM's start up to its first FFM call took about 3.0 s with C1 and 1.6 s with
+     * {@code -Xint} (both from the AOT cache, this project's machine, Linux 6.12). A snippet's meaning
+     * does not depend on whether its bytecode is interpreted.
+     */
+    static List<String> agentJvmOptions() {
+        List<String> options = new ArrayList<>(AgentLauncher.JVM_OPTIONS);
+        if (!VirtualMachine.kvmUsable()) {
+            options.add("-Xint");
+        }
+        return List.copyOf(options);
     }
 
     /** The agent's class path in the guest: its jars, in a fixed order (an archive records it). */
@@ -168,7 +187,7 @@ public final class GuestImage {
      * guest's agent. A change makes a new training run.
      */
     String agentIdentity() throws IOException {
-        StringBuilder sb = new StringBuilder(Runtime.version() + " " + String.join(" ", AgentLauncher.JVM_OPTIONS));
+        StringBuilder sb = new StringBuilder(Runtime.version() + " " + String.join(" ", agentJvmOptions()));
         for (var jar : agentJars().entrySet()) {
             sb.append('\n').append(jar.getKey()).append(java.util.HexFormat.of().formatHex(jar.getValue()));
         }

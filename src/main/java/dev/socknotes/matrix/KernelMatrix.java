@@ -137,6 +137,10 @@ public final class KernelMatrix {
      * a timer leaves its core to another guest, so one machine more than the workers keeps the cores
      * busy (more made emulated snippets miss their own bounded waits). Each kernel's results are in its topics' order,
      * whatever finished first. A kernel whose machine cannot be made is an error and has no results.
+     *
+     * <p>Without a kept agent archive, the first kernel's largest topic is its training run, and its
+     * results are that kernel's; meanwhile the other kernels start without the archive, and every
+     * kernel's machines boot with it once it is written.
      */
     private Map<KernelPlan, List<TopicResult>> execute(List<KernelPlan> plans, GuestImage images, List<Diagnostic> errors,
                                                        List<String> notes) throws IOException {
@@ -146,12 +150,12 @@ public final class KernelMatrix {
         // one machine more than the workers (the build's own rule for agents), shared out among the kernels
         int perKernel = Math.max(1, (workers + 1) / plans.size());
         Map<KernelPlan, VirtualMachine> machines = new java.util.LinkedHashMap<>();
+        Optional<AgentArchive.Trained> kept = archives.kept(images);
+        // the topic with the most snippets trains the agents' archive: it loads the most of what agents use
+        Optional<MatrixTopic> training = kept.isPresent() ? Optional.empty() : plans.getFirst().toRun().stream()
+                .max(java.util.Comparator.comparingInt(t -> t.snippets().size()));
         try {
-            // the topic with the most snippets trains the agents' archive: it loads the most of what agents use
-            MatrixTopic training = plans.getFirst().toRun().stream()
-                    .max(java.util.Comparator.comparingInt(t -> t.snippets().size())).orElseThrow();
-            AgentArchive archive = archives.obtain(plans.getFirst().kernel(), images, training.job(), settings("training", 1),
-                    n -> note(notes, n));
+            AgentArchive archive = kept.<AgentArchive>map(a -> a).orElseGet(AgentArchive.None::new);
             for (KernelPlan plan : plans) {
                 VirtualMachine vm = new VirtualMachine(plan.kernel(), images.build(plan.kernel(), archive));
                 note(notes, "matrix: " + plan.kernel().displayName() + ": " + (vm.accelerated() ? "on KVM" : "in software emulation"));
@@ -164,10 +168,28 @@ public final class KernelMatrix {
         Map<KernelPlan, java.util.concurrent.Future<List<TopicResult>>> running = new java.util.LinkedHashMap<>();
         try (var kernels = java.util.concurrent.Executors.newFixedThreadPool(machines.size())) {
             machines.forEach((plan, vm) -> running.put(plan, kernels.submit(() -> {
-                // each kernel's agents in a folder of their own: their names (and sockets) repeat across kernels
-                try (Executor executor = new Executor(settings(plan.kernel().suite().codename(), perKernel), vm)) {
-                    return executor.run(plan.toRun().stream().map(MatrixTopic::job).toList());
+                Map<MatrixTopic, TopicResult> done = new java.util.HashMap<>();
+                if (plan == plans.getFirst() && training.isPresent()) {
+                    AgentArchives.Training trained = archives.train(plan.kernel(), images, training.get().job(),
+                            settings("training", 1), n -> note(notes, n));
+                    if (trained.resultUsable()) {
+                        done.put(training.get(), trained.result());
+                    }
+                    if (trained.archive() instanceof AgentArchive.Trained) {
+                        for (var m : machines.entrySet()) {
+                            m.getValue().useImage(images.build(m.getKey().kernel(), trained.archive()));
+                        }
+                    }
                 }
+                // each kernel's agents in a folder of their own: their names (and sockets) repeat across kernels
+                List<MatrixTopic> rest = plan.toRun().stream().filter(t -> !done.containsKey(t)).toList();
+                try (Executor executor = new Executor(settings(plan.kernel().suite().codename(), perKernel), vm)) {
+                    List<TopicResult> results = executor.run(rest.stream().map(MatrixTopic::job).toList());
+                    for (int i = 0; i < rest.size(); i++) {
+                        done.put(rest.get(i), results.get(i));
+                    }
+                }
+                return plan.toRun().stream().map(done::get).toList();
             })));
             Map<KernelPlan, List<TopicResult>> results = new java.util.LinkedHashMap<>();
             for (var r : running.entrySet()) {

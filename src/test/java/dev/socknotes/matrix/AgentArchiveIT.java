@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The guests' agent archive, on a real kernel in qemu: a training run writes it through its port,
- * it is kept for the next run, and an agent booted with it maps it (its /proc/self/maps names the
- * file) while one booted without does not.
+ * The guests' agent archive, on a real kernel in qemu: a training run writes it through its port
+ * and runs its topic to the end (its results stand as the topic's run), the archive is kept for
+ * the next run, and an agent booted with it maps it (its /proc/self/maps names the file) while one
+ * booted without does not.
  */
 class AgentArchiveIT {
     private static final Path ROOT = Path.of("target", "matrix");
@@ -35,16 +36,20 @@ class AgentArchiveIT {
         AgentArchives archives = new AgentArchives(dir);
         List<String> notes = new ArrayList<>();
 
-        AgentArchive archive = archives.obtain(kernel, images, training, settings, notes::add);
+        AgentArchives.Training trained = archives.train(kernel, images, training, settings, notes::add);
 
+        AgentArchive archive = trained.archive();
         assertThat(archive).isInstanceOf(AgentArchive.Trained.class);
         Path file = ((AgentArchive.Trained) archive).file();
         assertThat(file).startsWith(dir.resolve("archive"));
         assertThat(Files.size(file)).isGreaterThan(1 << 20);
         assertThat(notes).singleElement().asString().startsWith("matrix: trained the agents' class-data archive (shutdown on ");
+        // the training run is the topic's run on that kernel: every snippet ran to its end
+        assertThat(trained.result().results()).hasSameSizeAs(training.snippets())
+                .allSatisfy(r -> assertThat(r.outcome()).isInstanceOf(Outcome.Completed.class));
+        assertThat(trained.resultUsable()).isTrue();
 
-        assertThat(archives.obtain(kernel, images, training, settings, notes::add)).isEqualTo(archive);
-        assertThat(notes).hasSize(1); // kept, not trained again
+        assertThat(archives.kept(images)).contains((AgentArchive.Trained) archive); // kept for the next run
 
         assertThat(probe(kernel, images.build(kernel, archive), settings)).isEqualTo("true\n");
         assertThat(probe(kernel, images.build(kernel, new AgentArchive.None()), settings)).isEqualTo("false\n");
